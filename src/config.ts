@@ -1,0 +1,176 @@
+// Configuration: every environment variable Carebridge reads, parsed and defaulted here once,
+// at start-up, with one clear message per problem. Nothing else reads process.env.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { mappableCodeSets, type MappableCodeSet } from './import/tables.js';
+import { keyContactRoles, type KeyContactRole } from './domain/key-contacts.js';
+
+const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const environment = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_MIGRATION_URL: postgresUrl.optional(),
+  CAREBRIDGE_DATA_DIR: z.string().min(1).default('.carebridge/data'),
+  CAREBRIDGE_SSD_SCHEMA: z
+    .string()
+    .regex(identifier, 'must be a lower-case PostgreSQL identifier, e.g. public or ssd')
+    .refine((value) => value !== 'carebridge', 'cannot be carebridge: that schema holds Carebridge’s own tables')
+    .default('public'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CAREBRIDGE_LABEL_MAP: z.string().min(1).optional(),
+  CAREBRIDGE_DEMO_SEED: z.enum(['auto', 'always', 'never']).default('auto'),
+  CAREBRIDGE_DEMO_CHILDREN: z.coerce.number().int().min(50).max(1_000_000).default(2000),
+  CAREBRIDGE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+/** An authority's own words for the codes Carebridge computes from, keyed by code set. */
+const labelMapFile = z
+  .object({
+    legalStatus: z.record(z.string(), z.string()).optional(),
+    cpCategory: z.record(z.string(), z.string()).optional(),
+    placementType: z.record(z.string(), z.string()).optional(),
+    keyContactRole: z.record(z.string(), z.enum(keyContactRoles)).optional(),
+  })
+  .strict()
+  .superRefine((file, context) => {
+    for (const set of Object.keys(mappableCodeSets) as MappableCodeSet[]) {
+      for (const [label, code] of Object.entries(file[set] ?? {})) {
+        if (!(mappableCodeSets[set] as readonly string[]).includes(code)) {
+          context.addIssue({
+            code: 'custom',
+            path: [set, label],
+            message: `maps to ${code}, which is not a ${set} code (${mappableCodeSets[set].join(', ')})`,
+          });
+        }
+      }
+    }
+  });
+
+export type LabelMaps = Record<MappableCodeSet, ReadonlyMap<string, string>> & {
+  keyContactRole: ReadonlyMap<string, KeyContactRole>;
+};
+
+// Labels seen in SSD extracts (rules.md "Code lists"; contract "Key contacts"). Matching ignores case and spacing.
+const defaultLabels = {
+  legalStatus: {},
+  cpCategory: {
+    Neglect: 'NEG',
+    'Physical abuse': 'PHY',
+    'Physical Abuse': 'PHY',
+    'Sexual abuse': 'SAB',
+    'Emotional abuse': 'EMO',
+    Multiple: 'MUL',
+    'Multiple/not recommended': 'MUL',
+  },
+  placementType: {},
+  keyContactRole: {
+    'Allocated Social Worker': 'SOCIAL_WORKER',
+    'Allocated Case Worker': 'SOCIAL_WORKER',
+    'Social Worker': 'SOCIAL_WORKER',
+    'Team Manager': 'TEAM_MANAGER',
+    'Independent Reviewing Officer': 'IRO',
+    IRO: 'IRO',
+    'Child Protection Co-ordinator': 'CP_COORDINATOR',
+    'Child Protection Coordinator': 'CP_COORDINATOR',
+    'CP Chair': 'CP_COORDINATOR',
+    'Personal Adviser': 'PERSONAL_ADVISER',
+    'Personal Advisor': 'PERSONAL_ADVISER',
+    'Lead Professional': 'LEAD_PROFESSIONAL',
+  },
+} satisfies Record<keyof LabelMaps, Record<string, string>>;
+
+export function normaliseLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function labelMap<T extends string>(...sources: (Record<string, T> | undefined)[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const source of sources) {
+    for (const [label, code] of Object.entries(source ?? {})) map.set(normaliseLabel(label), code);
+  }
+  return map;
+}
+
+export interface Config {
+  databaseUrl: string | undefined;
+  migrationUrl: string | undefined;
+  dataDir: string;
+  ssdSchema: string;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof environment>['LOG_LEVEL'];
+  labels: LabelMaps;
+  demo: { seed: 'auto' | 'always' | 'never'; children: number };
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+function issuesToProblems(issues: z.core.$ZodIssue[], prefix: string): string[] {
+  return issues.map((issue) => {
+    const where = issue.path.map(String).join('.');
+    return `${prefix}${where}: ${issue.message}`;
+  });
+}
+
+function readLabelMaps(file: string | undefined): { labels: LabelMaps; problems: string[] } {
+  let overrides: z.infer<typeof labelMapFile> = {};
+  const problems: string[] = [];
+  if (file) {
+    try {
+      const parsed = labelMapFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      if (parsed.success) overrides = parsed.data;
+      else problems.push(...issuesToProblems(parsed.error.issues, `CAREBRIDGE_LABEL_MAP (${file}): `));
+    } catch (error) {
+      problems.push(`CAREBRIDGE_LABEL_MAP: cannot read ${file} as JSON (${(error as Error).message})`);
+    }
+  }
+  return {
+    problems,
+    labels: {
+      legalStatus: labelMap(defaultLabels.legalStatus, overrides.legalStatus),
+      cpCategory: labelMap(defaultLabels.cpCategory, overrides.cpCategory),
+      placementType: labelMap(defaultLabels.placementType, overrides.placementType),
+      keyContactRole: labelMap<KeyContactRole>(
+        defaultLabels.keyContactRole as Record<string, KeyContactRole>,
+        overrides.keyContactRole,
+      ),
+    },
+  };
+}
+
+/** Parses the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most deployment tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environment.safeParse(present);
+  const problems = parsed.success ? [] : issuesToProblems(parsed.error.issues, '');
+  const { labels, problems: labelProblems } = readLabelMaps(present.CAREBRIDGE_LABEL_MAP);
+  problems.push(...labelProblems);
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const values = parsed.data;
+  return {
+    databaseUrl: values.DATABASE_URL,
+    migrationUrl: values.DATABASE_MIGRATION_URL,
+    dataDir: path.resolve(values.CAREBRIDGE_DATA_DIR),
+    ssdSchema: values.CAREBRIDGE_SSD_SCHEMA,
+    port: values.PORT,
+    host: values.HOST,
+    logLevel: values.LOG_LEVEL,
+    labels,
+    demo: { seed: values.CAREBRIDGE_DEMO_SEED, children: values.CAREBRIDGE_DEMO_CHILDREN },
+    shutdownGraceMs: values.CAREBRIDGE_SHUTDOWN_GRACE_MS,
+  };
+}

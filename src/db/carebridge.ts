@@ -1,0 +1,155 @@
+// Carebridge's own tables, in the fixed `carebridge` schema: the extension tables that carry
+// what the SSD lacks (shared/contract/README.md, "Import files") and what the service itself
+// needs (import runs, access log). Column names follow the SSD's prefix habit.
+
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+export const carebridge = pgSchema('carebridge');
+
+export const cbRelationship = carebridge.table(
+  'cb_relationship',
+  {
+    rela_relationship_id: varchar('rela_relationship_id', { length: 48 }).primaryKey(),
+    rela_child_person_id: varchar('rela_child_person_id', { length: 48 }),
+    rela_related_person_id: varchar('rela_related_person_id', { length: 48 }),
+    rela_relationship: varchar('rela_relationship', { length: 20 }),
+    rela_married_to_mother: char('rela_married_to_mother', { length: 1 }),
+    rela_registered_on_birth_certificate: char('rela_registered_on_birth_certificate', { length: 1 }),
+    rela_registration_date: date('rela_registration_date', { mode: 'string' }),
+    rela_no_contact: char('rela_no_contact', { length: 1 }),
+    rela_address_withheld: char('rela_address_withheld', { length: 1 }),
+  },
+  (t) => [
+    index('cb_relationship_child_idx').on(t.rela_child_person_id),
+    index('cb_relationship_related_idx').on(t.rela_related_person_id),
+  ],
+);
+
+export const cbCourtOrder = carebridge.table(
+  'cb_court_order',
+  {
+    cord_order_id: varchar('cord_order_id', { length: 48 }).primaryKey(),
+    cord_child_person_id: varchar('cord_child_person_id', { length: 48 }),
+    cord_order_type: varchar('cord_order_type', { length: 40 }),
+    cord_holder_person_id: varchar('cord_holder_person_id', { length: 48 }),
+    cord_partner_person_id: varchar('cord_partner_person_id', { length: 48 }),
+    cord_start_date: date('cord_start_date', { mode: 'string' }),
+    cord_end_date: date('cord_end_date', { mode: 'string' }),
+  },
+  (t) => [
+    index('cb_court_order_child_idx').on(t.cord_child_person_id),
+    index('cb_court_order_holder_idx').on(t.cord_holder_person_id),
+  ],
+);
+
+export const cbDualStatusDecision = carebridge.table(
+  'cb_dual_status_decision',
+  {
+    dsde_decision_id: varchar('dsde_decision_id', { length: 48 }).primaryKey(),
+    dsde_child_person_id: varchar('dsde_child_person_id', { length: 48 }),
+    dsde_cp_plan_id: varchar('dsde_cp_plan_id', { length: 48 }),
+    dsde_review_date: date('dsde_review_date', { mode: 'string' }),
+    dsde_recommendation: varchar('dsde_recommendation', { length: 40 }),
+    dsde_agencies_notified_date: date('dsde_agencies_notified_date', { mode: 'string' }),
+    dsde_disagreement: char('dsde_disagreement', { length: 1 }),
+  },
+  (t) => [
+    index('cb_dual_status_decision_child_idx').on(t.dsde_child_person_id),
+    index('cb_dual_status_decision_plan_idx').on(t.dsde_cp_plan_id),
+  ],
+);
+
+export const cbTeamContact = carebridge.table('cb_team_contact', {
+  tcon_team_id: varchar('tcon_team_id', { length: 48 }).primaryKey(),
+  tcon_duty_phone: varchar('tcon_duty_phone', { length: 48 }),
+  tcon_duty_email: varchar('tcon_duty_email', { length: 255 }),
+  tcon_out_of_hours_phone: varchar('tcon_out_of_hours_phone', { length: 48 }),
+});
+
+export const cbMeeting = carebridge.table(
+  'cb_meeting',
+  {
+    meet_meeting_id: varchar('meet_meeting_id', { length: 48 }).primaryKey(),
+    meet_person_id: varchar('meet_person_id', { length: 48 }),
+    meet_kind: varchar('meet_kind', { length: 40 }),
+    meet_subject_id: varchar('meet_subject_id', { length: 48 }),
+    meet_date: date('meet_date', { mode: 'string' }),
+  },
+  (t) => [index('cb_meeting_person_idx').on(t.meet_person_id)],
+);
+
+export const cbConsumerLink = carebridge.table(
+  'cb_consumer_link',
+  {
+    cons_link_id: varchar('cons_link_id', { length: 48 }).primaryKey(),
+    cons_org_id: varchar('cons_org_id', { length: 48 }),
+    cons_child_person_id: varchar('cons_child_person_id', { length: 48 }),
+    cons_purpose: varchar('cons_purpose', { length: 48 }),
+    cons_start_date: date('cons_start_date', { mode: 'string' }),
+    cons_end_date: date('cons_end_date', { mode: 'string' }),
+  },
+  // Row rules ask "is this org linked to this child today", and list an org's children.
+  (t) => [
+    index('cb_consumer_link_org_child_idx').on(t.cons_org_id, t.cons_child_person_id),
+    index('cb_consumer_link_child_idx').on(t.cons_child_person_id),
+  ],
+);
+
+export const cbRestriction = carebridge.table('cb_restriction', {
+  rest_person_id: varchar('rest_person_id', { length: 48 }).primaryKey(),
+  rest_reason: text('rest_reason'),
+});
+
+/** One row per committed import; the newest `committed_at` is every response's `dataImportedAt`. */
+export const importRun = carebridge.table('import_run', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  source: text('source').notNull(),
+  replace: boolean('replace').notNull(),
+  rows: jsonb('rows').$type<Record<string, number>>().notNull(),
+  started_at: timestamp('started_at', { withTimezone: true }).notNull(),
+  committed_at: timestamp('committed_at', { withTimezone: true })
+    .notNull()
+    .default(sql`clock_timestamp()`),
+});
+
+/**
+ * Who read which child, when and why: the shape of a FHIR AuditEvent. Append-only: the
+ * service's role may insert and select, never update or delete (granted by migration).
+ */
+export const accessLog = carebridge.table(
+  'access_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+    child_person_id: varchar('child_person_id', { length: 48 }),
+    subject: text('subject').notNull(),
+    role: varchar('role', { length: 40 }).notNull(),
+    org: varchar('org', { length: 48 }),
+    purpose: varchar('purpose', { length: 48 }),
+    request_id: varchar('request_id', { length: 64 }).notNull(),
+    fields: text('fields').array().notNull(),
+    outcome: varchar('outcome', { length: 32 }).notNull(),
+    kind: varchar('kind', { length: 32 }),
+    children_count: integer('children_count'),
+  },
+  (t) => [index('access_log_child_idx').on(t.child_person_id, t.at)],
+);
+
+/** The SSD schema this database was migrated with: a later start with another one is refused. */
+export const deployment = carebridge.table('deployment', {
+  singleton: boolean('singleton').primaryKey().default(true),
+  ssd_schema: text('ssd_schema').notNull(),
+});

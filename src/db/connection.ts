@@ -1,0 +1,168 @@
+// Opens the database: embedded PGlite in CAREBRIDGE_DATA_DIR, or a real PostgreSQL when
+// DATABASE_URL is set. Both give drizzle for typed queries and a raw session for the import
+// (COPY, staging tables). SSD tables are unqualified and found through search_path.
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema.js';
+import { acquireDirectoryLock } from './directory-lock.js';
+
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Row = Record<string, unknown>;
+
+/** Raw SQL inside or outside a transaction. `copyFrom` streams CSV text (no header) into a table. */
+export interface SqlSession {
+  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  copyFrom(table: string, columns: readonly string[], csv: AsyncIterable<string>): Promise<void>;
+}
+
+export interface Database extends SqlSession {
+  readonly kind: 'pglite' | 'postgres';
+  readonly orm: Orm;
+  readonly ssdSchema: string;
+  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Listeners called once per statement the driver sends: tests and benchmarks count them. */
+  readonly statementListeners: Set<(text: string) => void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url: string | undefined;
+  dataDir: string;
+  ssdSchema: string;
+  /** Connection pool size for PostgreSQL. */
+  max?: number;
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  return `COPY ${table} (${columns.map(quoteIdentifier).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options) : openPglite(options);
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const statementListeners = new Set<(text: string) => void>();
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { search_path: quoteIdentifier(options.ssdSchema), application_name: 'carebridge' },
+    debug: (_connection, text) => {
+      for (const listener of statementListeners) listener(text);
+    },
+  });
+  const orm = drizzlePostgres({ client, schema }) as unknown as Orm;
+  const sessionOf = (sql: postgres.Sql | postgres.TransactionSql): SqlSession => ({
+    query: async <T extends Row>(text: string, params: unknown[] = []) =>
+      (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+    copyFrom: async (table, columns, csv) => {
+      const writable = await sql.unsafe(copyStatement(table, columns, 'STDIN')).writable();
+      await pipeline(Readable.from(csv), writable);
+    },
+  });
+  return {
+    kind: 'postgres',
+    orm,
+    ssdSchema: options.ssdSchema,
+    statementListeners,
+    ...sessionOf(client),
+    transaction: (work) => client.begin((tx) => work(sessionOf(tx))) as Promise<never>,
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+// PGlite's COPY reads from a Blob; batching keeps memory flat whatever the file's size.
+const pgliteCopyBatchChars = 8 * 1024 * 1024;
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  const directory = path.join(options.dataDir, 'pglite');
+  mkdirSync(directory, { recursive: true });
+  // PGlite is single-process: two processes on one data directory would corrupt it.
+  const lock = acquireDirectoryLock(options.dataDir, 'pglite');
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir: directory });
+    await client.exec(`SET search_path TO ${quoteIdentifier(options.ssdSchema)}`);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const statementListeners = new Set<(text: string) => void>();
+  const notify = (text: string) => {
+    for (const listener of statementListeners) listener(text);
+  };
+  const counted = countPgliteStatements(client, notify);
+  const orm = drizzlePglite({ client: counted, schema }) as unknown as Orm;
+  const sessionOf = (target: PGlite | Transaction): SqlSession => ({
+    query: async <T extends Row>(text: string, params: unknown[] = []) => {
+      notify(text);
+      return (await target.query<T>(text, params)).rows;
+    },
+    copyFrom: async (table, columns, csv) => {
+      const statement = copyStatement(table, columns, `'/dev/blob'`);
+      let batch: string[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (size === 0) return;
+        notify(statement);
+        await target.query(statement, [], { blob: new Blob(batch) });
+        batch = [];
+        size = 0;
+      };
+      for await (const chunk of csv) {
+        batch.push(chunk);
+        size += chunk.length;
+        if (size >= pgliteCopyBatchChars) await flush();
+      }
+      await flush();
+    },
+  });
+  return {
+    kind: 'pglite',
+    orm,
+    ssdSchema: options.ssdSchema,
+    statementListeners,
+    ...sessionOf(client),
+    transaction: (work) => client.transaction((tx) => work(sessionOf(tx))),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
+
+/** Wraps PGlite (or one of its transactions) so that every statement drizzle sends is reported. */
+function countPgliteStatements<T extends PGlite | Transaction>(target: T, notify: (text: string) => void): T {
+  return new Proxy(target, {
+    get(object, property) {
+      const value = Reflect.get(object, property, object) as unknown;
+      if (typeof value !== 'function') return value;
+      if (property === 'query' || property === 'exec') {
+        return (text: string, ...rest: unknown[]) => {
+          notify(text);
+          return value.call(object, text, ...rest);
+        };
+      }
+      if (property === 'transaction') {
+        return (work: (tx: Transaction) => Promise<unknown>) =>
+          value.call(object, (tx: Transaction) => work(countPgliteStatements(tx, notify)));
+      }
+      return value.bind(object);
+    },
+  });
+}
