@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -93,7 +93,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   const lock = acquireDirectoryLock(options.dataDir, 'pglite');
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir: directory });
+    // Dates stay `yyyy-mm-dd` text, as drizzle's date columns (mode: 'string') and the rules expect.
+    client = await PGlite.create({ dataDir: directory, parsers: { [types.DATE]: (value: string) => value } });
     await client.exec(`SET search_path TO ${quoteIdentifier(options.ssdSchema)}`);
   } catch (error) {
     lock.release();
