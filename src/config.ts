@@ -121,7 +121,7 @@ export class ConfigError extends Error {
 function issuesToProblems(issues: z.core.$ZodIssue[], prefix: string): string[] {
   return issues.map((issue) => {
     const where = issue.path.map(String).join('.');
-    return `${prefix}${where}: ${issue.message}`;
+    return `${[prefix, where].filter(Boolean).join(': ')}: ${issue.message}`;
   });
 }
 
@@ -132,7 +132,7 @@ function readLabelMaps(file: string | undefined): { labels: LabelMaps; problems:
     try {
       const parsed = labelMapFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (parsed.success) overrides = parsed.data;
-      else problems.push(...issuesToProblems(parsed.error.issues, `CAREBRIDGE_LABEL_MAP (${file}): `));
+      else problems.push(...issuesToProblems(parsed.error.issues, `CAREBRIDGE_LABEL_MAP (${file})`));
     } catch (error) {
       problems.push(`CAREBRIDGE_LABEL_MAP: cannot read ${file} as JSON (${(error as Error).message})`);
     }

@@ -45,15 +45,16 @@ export async function openTestDatabase(environment: Record<string, string> = {})
   });
   const database = await openDatabase({ url: config.databaseUrl, dataDir, ssdSchema: config.ssdSchema, max: 4 });
   await migrateDatabase(database);
-  return {
+  const test: TestDatabase = {
     database,
     config,
     close: async () => {
-      await database.close();
+      await test.database.close();
       await server?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return test;
 }
 
 export function tableName(database: Database, table: (typeof importTables)[number]): string {
