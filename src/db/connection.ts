@@ -49,6 +49,12 @@ function copyStatement(table: string, columns: readonly string[], source: string
   return `COPY ${table} (${columns.map(quoteIdentifier).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
 }
 
+/** Closing twice (a failed start, then shutdown) is harmless. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? openPostgres(options.url, options) : openPglite(options);
 }
@@ -79,7 +85,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     statementListeners,
     ...sessionOf(client),
     transaction: (work) => client.begin((tx) => work(sessionOf(tx))) as Promise<never>,
-    close: () => client.end({ timeout: 5 }),
+    close: once(() => client.end({ timeout: 5 })),
   };
 }
 
@@ -137,13 +143,13 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     statementListeners,
     ...sessionOf(client),
     transaction: (work) => client.transaction((tx) => work(sessionOf(tx))),
-    close: async () => {
+    close: once(async () => {
       try {
         await client.close();
       } finally {
         lock.release();
       }
-    },
+    }),
   };
 }
 

@@ -1,0 +1,80 @@
+// The HTTP shell: Node's own server with a small router, so GraphQL (POST /graphql) and plain
+// routes (health, extracts) share one port. Every request gets an id, echoed in `x-request-id`
+// and carried by its log lines.
+
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '../log.js';
+
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
+
+export interface HttpShellOptions {
+  logger: Logger;
+  /** Resolves when the database answers; rejects (or times out) when it does not. */
+  checkDatabase: () => Promise<void>;
+  /** False until migrations and any demo seeding have finished. */
+  isStarted: () => boolean;
+  routes?: Record<string, RouteHandler>;
+}
+
+const readinessTimeoutMs = 2000;
+// A caller's own request id is kept when it looks like one; anything else is replaced.
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+export function createHttpShell(options: HttpShellOptions): Server {
+  const logRequest = pinoHttp({
+    logger: options.logger,
+    genReqId: (request, response) => {
+      const given = request.headers['x-request-id'];
+      const id = typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+      response.setHeader('x-request-id', id);
+      return id;
+    },
+    // Probes every few seconds would drown the log.
+    autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
+  });
+
+  const routes: Record<string, RouteHandler> = {
+    'GET /healthz': (_request, response) => sendJson(response, 200, { status: 'ok' }),
+    'GET /readyz': async (request, response) => {
+      if (!options.isStarted()) return sendJson(response, 503, { status: 'starting' });
+      try {
+        await withTimeout(options.checkDatabase(), readinessTimeoutMs);
+        sendJson(response, 200, { status: 'ready' });
+      } catch (error) {
+        request.log.warn({ err: error }, 'readiness check: database unreachable');
+        sendJson(response, 503, { status: 'database unreachable' });
+      }
+    },
+    ...options.routes,
+  };
+
+  return createServer((request, response) => {
+    logRequest(request, response);
+    const path = (request.url ?? '/').split('?')[0];
+    const handler = routes[`${request.method} ${path}`];
+    if (!handler) {
+      const allowed = Object.keys(routes).some((route) => route.endsWith(` ${path}`));
+      return sendJson(response, allowed ? 405 : 404, { error: allowed ? 'method not allowed' : 'not found' });
+    }
+    Promise.resolve(handler(request, response)).catch((error: unknown) => {
+      request.log.error({ err: error }, 'request failed');
+      if (!response.headersSent) sendJson(response, 500, { error: 'internal error', requestId: request.id });
+      else response.destroy();
+    });
+  });
+}

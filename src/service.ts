@@ -1,0 +1,61 @@
+// The running service: database opened and migrated, demo data seeded when asked, the HTTP
+// shell listening. `main.ts` starts it from the environment; tests start it on port 0.
+
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/connection.js';
+import { migrateDatabase } from './db/migrate.js';
+import { createHttpShell } from './http/server.js';
+import { seedDemoAuthority } from './import/demo-authority.js';
+import type { Logger } from './log.js';
+
+export interface Service {
+  server: Server;
+  database: Database;
+  url: string;
+  /** Resolves when migrations and seeding are done (the service is ready). */
+  started: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startService(config: Config, logger: Logger): Promise<Service> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, ssdSchema: config.ssdSchema });
+  let ready = false;
+  const server = createHttpShell({
+    logger,
+    isStarted: () => ready,
+    checkDatabase: async () => {
+      await database.query('SELECT 1');
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  logger.info({ port, database: database.kind, ssdSchema: config.ssdSchema }, `listening on ${url}`);
+
+  const started = (async () => {
+    await migrateDatabase(database, config.migrationUrl);
+    await seedDemoAuthority(database, config, logger);
+    ready = true;
+    logger.info('ready');
+  })();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      ready = false;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      await closed;
+      clearTimeout(grace);
+      await started.catch(() => {});
+      await database.close();
+    })());
+
+  return { server, database, url, started, stop };
+}
