@@ -64,6 +64,8 @@ describe('a valid extract', () => {
       { cppl_cp_plan_id: 'P1', cppl_cp_plan_initial_category: 'NEG' },
       { cppl_cp_plan_id: 'P2', cppl_cp_plan_initial_category: 'EMO' },
     ]);
+    // Adults known only as relatives are persons, not children.
+    expect(await test.database.query('SELECT person_id FROM carebridge.child ORDER BY 1')).toEqual([{ person_id: 'C1' }, { person_id: 'C2' }]);
     const [importRun] = await test.database.query<{ rows: Record<string, number> }>('SELECT rows FROM carebridge.import_run');
     expect(importRun?.rows).toEqual({ ssd_person: 3, ssd_cp_plans: 2, cb_relationship: 1 });
   });

@@ -153,3 +153,11 @@ export const deployment = carebridge.table('deployment', {
   singleton: boolean('singleton').primaryKey().default(true),
   ssd_schema: text('ssd_schema').notNull(),
 });
+
+/**
+ * Every person who is the subject of social care work (contract: "A child is …"), refreshed by
+ * each import: adults known only as relatives or carers are persons, not children.
+ */
+export const child = carebridge.table('child', {
+  person_id: varchar('person_id', { length: 48 }).primaryKey(),
+});

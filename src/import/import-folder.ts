@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LabelMaps } from '../config.js';
 import { quoteIdentifier, type Database, type SqlSession } from '../db/connection.js';
+import { rebuildChildren } from '../db/children-index.js';
 import { ProblemList, type ImportProblem } from './problems.js';
 import { readRows, type FileCounts, type FileHeader } from './read-file.js';
 import { importTables, importTablesByName, type ImportTable } from './tables.js';
@@ -133,6 +134,7 @@ export async function importFolder(database: Database, options: ImportOptions): 
       const mergeStarted = Date.now();
       reports = [];
       for (const file of staged) reports.push(await merge(database, session, file, Boolean(options.replace)));
+      await rebuildChildren(session);
       progress(`stored in ${Date.now() - mergeStarted} ms`);
       await session.query(
         `INSERT INTO carebridge.import_run (source, replace, rows, started_at) VALUES ($1, $2, $3::jsonb, $4)`,

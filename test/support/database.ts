@@ -64,7 +64,7 @@ export function tableName(database: Database, table: (typeof importTables)[numbe
 /** Removes every imported row and import run, so each test starts from an empty authority. */
 export async function emptyDatabase(database: Database): Promise<void> {
   const tables = importTables.map((table) => tableName(database, table));
-  await database.query(`TRUNCATE ${[...tables, 'carebridge.import_run'].join(', ')}`);
+  await database.query(`TRUNCATE ${[...tables, 'carebridge.import_run', 'carebridge.child'].join(', ')}`);
 }
 
 /** Every row of every imported table, in key order: two snapshots are equal when nothing changed. */
