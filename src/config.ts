@@ -9,6 +9,21 @@ import { keyContactRoles, type KeyContactRole } from './domain/key-contacts.js';
 
 const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
 
+const claimName = z.string().regex(/^[^\s]{1,100}$/, 'must be a claim name (no spaces), e.g. roles');
+
+/** A JWKS URL: https, or http only to this machine (a test or a sidecar). */
+const jwksUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && local);
+  } catch {
+    return false;
+  }
+}, 'must be an https:// URL (http:// only for localhost)');
+
+const claimDefaults = { CAREBRIDGE_CLAIM_ROLE: 'role', CAREBRIDGE_CLAIM_ORG: 'org', CAREBRIDGE_CLAIM_PURPOSE: 'purpose' } as const;
+
 const postgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
@@ -29,7 +44,63 @@ const environment = z.object({
   CAREBRIDGE_DEMO_SEED: z.enum(['auto', 'always', 'never']).default('auto'),
   CAREBRIDGE_DEMO_CHILDREN: z.coerce.number().int().min(50).max(1_000_000).default(2000),
   CAREBRIDGE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  NODE_ENV: z.string().min(1).default('development'),
+  CAREBRIDGE_AUTH_ISSUER: z.string().min(1).optional(),
+  CAREBRIDGE_AUTH_JWKS_URL: jwksUrl.optional(),
+  CAREBRIDGE_AUTH_AUDIENCE: z.string().min(1).optional(),
+  CAREBRIDGE_CLAIM_ROLE: claimName.default(claimDefaults.CAREBRIDGE_CLAIM_ROLE),
+  CAREBRIDGE_CLAIM_ORG: claimName.default(claimDefaults.CAREBRIDGE_CLAIM_ORG),
+  CAREBRIDGE_CLAIM_PURPOSE: claimName.default(claimDefaults.CAREBRIDGE_CLAIM_PURPOSE),
 });
+
+/** Real auth mode needs all three; with none of them the service runs in demo mode. */
+const realAuthVariables = ['CAREBRIDGE_AUTH_ISSUER', 'CAREBRIDGE_AUTH_JWKS_URL', 'CAREBRIDGE_AUTH_AUDIENCE'] as const;
+const authTrio = 'CAREBRIDGE_AUTH_ISSUER, CAREBRIDGE_AUTH_JWKS_URL and CAREBRIDGE_AUTH_AUDIENCE';
+
+/** Demo auth mode: tokens signed and checked with a local secret (src/access/authentication.ts). */
+export const demoAuth = { issuer: 'carebridge-demo', audience: 'carebridge' } as const;
+
+/** Where the token's role, organisation and purpose are read from (`sub` is always `sub`). */
+export interface ClaimNames {
+  role: string;
+  org: string;
+  purpose: string;
+}
+
+export type AuthSettings =
+  | {
+      mode: 'demo';
+      issuer: typeof demoAuth.issuer;
+      jwksUrl: undefined;
+      audience: typeof demoAuth.audience;
+      claims: ClaimNames;
+    }
+  | { mode: 'real'; issuer: string; jwksUrl: string; audience: string; claims: ClaimNames };
+
+/** Problems that involve more than one variable, checked on the raw values so they are reported with the rest. */
+function crossFieldProblems(present: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const set = realAuthVariables.filter((name) => present[name] !== undefined);
+  if (set.length > 0 && set.length < realAuthVariables.length) {
+    for (const name of realAuthVariables.filter((variable) => !set.includes(variable))) {
+      problems.push(`${name}: missing: real auth mode needs ${authTrio}, all three (or none of them, for demo mode)`);
+    }
+  }
+  if (set.length === 0 && present.NODE_ENV === 'production') {
+    problems.push(
+      `NODE_ENV: production refuses demo auth mode (tokens signed with a local secret): set ${authTrio}`,
+    );
+  }
+  const seen = new Map<string, string>();
+  for (const [name, fallback] of Object.entries(claimDefaults)) {
+    const claim = present[name] ?? fallback;
+    const other = seen.get(claim);
+    if (other) problems.push(`${name}: names the same claim as ${other} (${claim})`);
+    else if (claim === 'sub') problems.push(`${name}: cannot be sub: sub is always the reader's identity`);
+    seen.set(claim, name);
+  }
+  return problems;
+}
 
 /** An authority's own words for the codes Carebridge computes from, keyed by code set. */
 const labelMapFile = z
@@ -110,6 +181,9 @@ export interface Config {
   labels: LabelMaps;
   demo: { seed: 'auto' | 'always' | 'never'; children: number };
   shutdownGraceMs: number;
+  /** NODE_ENV (default development); `production` refuses demo auth mode. */
+  nodeEnv: string;
+  auth: AuthSettings;
 }
 
 export class ConfigError extends Error {
@@ -151,6 +225,14 @@ function readLabelMaps(file: string | undefined): { labels: LabelMaps; problems:
   };
 }
 
+function authSettings(values: z.infer<typeof environment>): AuthSettings {
+  const claims = { role: values.CAREBRIDGE_CLAIM_ROLE, org: values.CAREBRIDGE_CLAIM_ORG, purpose: values.CAREBRIDGE_CLAIM_PURPOSE };
+  const { CAREBRIDGE_AUTH_ISSUER: issuer, CAREBRIDGE_AUTH_JWKS_URL: jwksUrl, CAREBRIDGE_AUTH_AUDIENCE: audience } = values;
+  // crossFieldProblems has already refused a partial set.
+  if (issuer && jwksUrl && audience) return { mode: 'real', issuer, jwksUrl, audience, claims };
+  return { mode: 'demo', issuer: demoAuth.issuer, jwksUrl: undefined, audience: demoAuth.audience, claims };
+}
+
 /** Parses the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most deployment tooling.
@@ -159,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = parsed.success ? [] : issuesToProblems(parsed.error.issues, '');
   const { labels, problems: labelProblems } = readLabelMaps(present.CAREBRIDGE_LABEL_MAP);
   problems.push(...labelProblems);
+  problems.push(...crossFieldProblems(present));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
   return {
@@ -172,5 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     labels,
     demo: { seed: values.CAREBRIDGE_DEMO_SEED, children: values.CAREBRIDGE_DEMO_CHILDREN },
     shutdownGraceMs: values.CAREBRIDGE_SHUTDOWN_GRACE_MS,
+    nodeEnv: values.NODE_ENV,
+    auth: authSettings(values),
   };
 }

@@ -22,6 +22,14 @@ describe('configuration', () => {
     expect(config.dataDir).toBe(path.resolve('.carebridge/data'));
     expect(config.labels.cpCategory.get('neglect')).toBe('NEG');
     expect(config.labels.keyContactRole.get('independent reviewing officer')).toBe('IRO');
+    expect(config.nodeEnv).toBe('development');
+    expect(config.auth).toEqual({
+      mode: 'demo',
+      issuer: 'carebridge-demo',
+      jwksUrl: undefined,
+      audience: 'carebridge',
+      claims: { role: 'role', org: 'org', purpose: 'purpose' },
+    });
   });
 
   it('reports every problem at once, naming the variable', () => {
@@ -52,6 +60,66 @@ describe('configuration', () => {
     expect(problemsOf({ CAREBRIDGE_LABEL_MAP: file })).toEqual([
       `CAREBRIDGE_LABEL_MAP (${file}): Unrecognized key: "placementTypes"`,
       `CAREBRIDGE_LABEL_MAP (${file}): legalStatus.Care Order: maps to C9, which is not a legalStatus code (C1, C2, D1, E1, J1, J2, J3, L1, L2, L3, V2, V3, V4)`,
+    ]);
+  });
+
+  const realAuth = {
+    CAREBRIDGE_AUTH_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+    CAREBRIDGE_AUTH_JWKS_URL: 'https://login.microsoftonline.com/tenant/discovery/v2.0/keys',
+    CAREBRIDGE_AUTH_AUDIENCE: 'api://carebridge',
+  };
+
+  it('selects real auth mode with issuer, JWKS URL and audience, and reads configured claim names', () => {
+    const config = loadConfig({
+      ...realAuth,
+      NODE_ENV: 'production',
+      CAREBRIDGE_CLAIM_ROLE: 'roles',
+      CAREBRIDGE_CLAIM_ORG: 'tid',
+      CAREBRIDGE_CLAIM_PURPOSE: 'carebridge_purpose',
+    });
+    expect(config.nodeEnv).toBe('production');
+    expect(config.auth).toEqual({
+      mode: 'real',
+      issuer: realAuth.CAREBRIDGE_AUTH_ISSUER,
+      jwksUrl: realAuth.CAREBRIDGE_AUTH_JWKS_URL,
+      audience: realAuth.CAREBRIDGE_AUTH_AUDIENCE,
+      claims: { role: 'roles', org: 'tid', purpose: 'carebridge_purpose' },
+    });
+    expect(loadConfig({ ...realAuth, CAREBRIDGE_AUTH_JWKS_URL: 'http://127.0.0.1:8080/keys' }).auth.mode).toBe('real');
+  });
+
+  it('needs all three of issuer, JWKS URL and audience, or none, naming each one missing', () => {
+    const all = 'CAREBRIDGE_AUTH_ISSUER, CAREBRIDGE_AUTH_JWKS_URL and CAREBRIDGE_AUTH_AUDIENCE, all three (or none of them, for demo mode)';
+    expect(problemsOf({ CAREBRIDGE_AUTH_ISSUER: realAuth.CAREBRIDGE_AUTH_ISSUER })).toEqual([
+      `CAREBRIDGE_AUTH_JWKS_URL: missing: real auth mode needs ${all}`,
+      `CAREBRIDGE_AUTH_AUDIENCE: missing: real auth mode needs ${all}`,
+    ]);
+    expect(problemsOf({ ...realAuth, CAREBRIDGE_AUTH_AUDIENCE: '' })).toEqual([
+      `CAREBRIDGE_AUTH_AUDIENCE: missing: real auth mode needs ${all}`,
+    ]);
+  });
+
+  it('refuses demo auth mode in production, and a JWKS URL that is not https', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'NODE_ENV: production refuses demo auth mode (tokens signed with a local secret): set CAREBRIDGE_AUTH_ISSUER, CAREBRIDGE_AUTH_JWKS_URL and CAREBRIDGE_AUTH_AUDIENCE',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'test' })).toEqual([]);
+    expect(problemsOf({ ...realAuth, CAREBRIDGE_AUTH_JWKS_URL: 'http://idp.example.org/keys', PORT: 'x' })).toEqual([
+      'PORT: Invalid input: expected number, received NaN',
+      'CAREBRIDGE_AUTH_JWKS_URL: must be an https:// URL (http:// only for localhost)',
+    ]);
+    expect(problemsOf({ ...realAuth, CAREBRIDGE_AUTH_JWKS_URL: 'keys' })).toEqual([
+      'CAREBRIDGE_AUTH_JWKS_URL: must be an https:// URL (http:// only for localhost)',
+    ]);
+  });
+
+  it('refuses claim names that collide or that name sub', () => {
+    expect(problemsOf({ CAREBRIDGE_CLAIM_ORG: 'role', CAREBRIDGE_CLAIM_PURPOSE: 'sub' })).toEqual([
+      'CAREBRIDGE_CLAIM_ORG: names the same claim as CAREBRIDGE_CLAIM_ROLE (role)',
+      "CAREBRIDGE_CLAIM_PURPOSE: cannot be sub: sub is always the reader's identity",
+    ]);
+    expect(problemsOf({ CAREBRIDGE_CLAIM_ROLE: 'app roles' })).toEqual([
+      'CAREBRIDGE_CLAIM_ROLE: must be a claim name (no spaces), e.g. roles',
     ]);
   });
 });
