@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 // vitest's own transform drops decorator metadata, which type-graphql needs: swc keeps it.
 export default defineConfig({
+  // One copy of graphql-js for our code and type-graphql (which Node loads as CommonJS):
+  // two copies would fail instanceof checks on our scalar.
+  resolve: { alias: { graphql: 'graphql/index.js' } },
   plugins: [swc.vite({ jsc: { transform: { legacyDecorator: true, decoratorMetadata: true } } })],
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { migrateDatabase } from './db/migrate.js';
-import { createHttpShell } from './http/server.js';
+import { createAuthenticator } from './access/authentication.js';
+import { createGraphqlHandler } from './graphql/http.js';
+import { createHttpShell, sendJson, type RouteHandler } from './http/server.js';
 import { seedDemoAuthority } from './import/demo-authority.js';
 import type { Logger } from './log.js';
 
@@ -20,14 +22,20 @@ export interface Service {
 }
 
 export async function startService(config: Config, logger: Logger): Promise<Service> {
+  const authenticator = await createAuthenticator(config, logger);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, ssdSchema: config.ssdSchema });
   let ready = false;
+  const graphql = await createGraphqlHandler({ config, database, authenticator, logger });
+  // Until migrations (and any demo seeding) are done, GraphQL answers 503 like /readyz.
+  const graphqlRoute: RouteHandler = (request, response) =>
+    ready ? graphql.handle(request, response) : sendJson(response, 503, { status: 'starting' });
   const server = createHttpShell({
     logger,
     isStarted: () => ready,
     checkDatabase: async () => {
       await database.query('SELECT 1');
     },
+    routes: { 'POST /graphql': graphqlRoute, 'GET /graphql': graphqlRoute },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -35,7 +43,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  logger.info({ port, database: database.kind, ssdSchema: config.ssdSchema }, `listening on ${url}`);
+  logger.info({ port, database: database.kind, ssdSchema: config.ssdSchema }, `listening on ${url} (GraphQL at ${url}/graphql)`);
 
   const started = (async () => {
     await migrateDatabase(database, config.migrationUrl);
@@ -54,6 +62,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
       await closed;
       clearTimeout(grace);
       await started.catch(() => {});
+      await graphql.stop();
       await database.close();
     })());
 

@@ -64,6 +64,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    // No per-connection type look-up: statement counts stay a function of the query alone.
+    fetch_types: false,
     connection: { search_path: quoteIdentifier(options.ssdSchema), application_name: 'carebridge' },
     debug: (_connection, text) => {
       for (const listener of statementListeners) listener(text);

@@ -1,0 +1,281 @@
+// A child's record, read through per-request DataLoaders: each relation is one SQL statement
+// per batch of children, however many children a request returns. Rows become domain facts
+// here (src/domain/facts.ts); nothing above this file sees a column name.
+
+import DataLoader from 'dataloader';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type {
+  CareEpisodeFact,
+  CareLeaverRecordFact,
+  CarePlanFact,
+  CareReviewFact,
+  ChildInNeedPlanFact,
+  ChildProtectionPlanFact,
+  EarlyHelpEpisodeFact,
+  HealthCheckFact,
+  InvolvementFact,
+  LegalStatusFact,
+  Person,
+  PlacementFact,
+  TeamContactFact,
+} from '../domain/facts.js';
+import type { Orm } from './connection.js';
+import * as schema from './schema.js';
+
+/** One statement for many keys; each key gets its rows (in the statement's order). */
+function groupedLoader<T>(load: (keys: string[]) => Promise<T[]>, keyOf: (fact: T) => string | null): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => {
+    const byKey = new Map<string, T[]>(keys.map((key) => [key, []]));
+    for (const fact of await load([...keys])) byKey.get(keyOf(fact) ?? '')?.push(fact);
+    return keys.map((key) => byKey.get(key)!);
+  });
+}
+
+function singleLoader<T>(load: (keys: string[]) => Promise<T[]>, keyOf: (fact: T) => string): DataLoader<string, T | null> {
+  return new DataLoader(async (keys) => {
+    const byKey = new Map((await load([...keys])).map((fact) => [keyOf(fact), fact]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+// Spans need a start; a row without one (the import requires it) would be unreadable.
+const start = (date: string | null) => date ?? '0001-01-01';
+
+export function createChildRecordLoaders(orm: Orm) {
+  const { ssdPerson, ssdCpPlans, ssdCinPlans, ssdEarlyHelpEpisodes, ssdClaEpisodes, ssdLegalStatus } = schema;
+  const { ssdClaReviews, ssdClaPlacement, ssdClaCarePlan, ssdClaHealth, ssdInvolvements, ssdProfessionals } = schema;
+  const { ssdDepartment, ssdCareLeavers, cbTeamContact } = schema;
+
+  return {
+    person: singleLoader<Person>(
+      async (ids) =>
+        (await orm.select().from(ssdPerson).where(inArray(ssdPerson.pers_person_id, ids))).map((row) => ({
+          id: row.pers_person_id,
+          forename: row.pers_forename,
+          surname: row.pers_surname,
+          dateOfBirth: row.pers_dob,
+          expectedDateOfBirth: row.pers_expected_dob,
+          dateOfDeath: row.pers_death_date,
+          nhsNumber: row.pers_common_child_id,
+        })),
+      (person) => person.id,
+    ),
+
+    childProtectionPlans: groupedLoader<ChildProtectionPlanFact & { personId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(ssdCpPlans).where(inArray(ssdCpPlans.cppl_person_id, ids)).orderBy(asc(ssdCpPlans.cppl_cp_plan_start_date))).map(
+          (row) => ({
+            personId: row.cppl_person_id,
+            id: row.cppl_cp_plan_id,
+            startDate: start(row.cppl_cp_plan_start_date),
+            endDate: row.cppl_cp_plan_end_date,
+            initialCategory: row.cppl_cp_plan_initial_category,
+            latestCategory: row.cppl_cp_plan_latest_category,
+          }),
+        ),
+      (plan) => plan.personId,
+    ),
+
+    childInNeedPlans: groupedLoader<ChildInNeedPlanFact & { personId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(ssdCinPlans).where(inArray(ssdCinPlans.cinp_person_id, ids)).orderBy(asc(ssdCinPlans.cinp_cin_plan_start_date))).map(
+          (row) => ({
+            personId: row.cinp_person_id,
+            id: row.cinp_cin_plan_id,
+            startDate: start(row.cinp_cin_plan_start_date),
+            endDate: row.cinp_cin_plan_end_date,
+          }),
+        ),
+      (plan) => plan.personId,
+    ),
+
+    earlyHelpEpisodes: groupedLoader<EarlyHelpEpisodeFact & { personId: string | null }>(
+      async (ids) =>
+        (
+          await orm
+            .select()
+            .from(ssdEarlyHelpEpisodes)
+            .where(inArray(ssdEarlyHelpEpisodes.earl_person_id, ids))
+            .orderBy(asc(ssdEarlyHelpEpisodes.earl_episode_start_date))
+        ).map((row) => ({
+          personId: row.earl_person_id,
+          id: row.earl_episode_id,
+          startDate: start(row.earl_episode_start_date),
+          endDate: row.earl_episode_end_date,
+          reason: row.earl_episode_reason,
+          organisation: row.earl_episode_organisation,
+        })),
+      (episode) => episode.personId,
+    ),
+
+    careEpisodes: groupedLoader<CareEpisodeFact & { personId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(ssdClaEpisodes).where(inArray(ssdClaEpisodes.clae_person_id, ids))).map((row) => ({
+          personId: row.clae_person_id,
+          id: row.clae_cla_episode_id,
+          periodId: row.clae_cla_id,
+          startDate: start(row.clae_cla_episode_start_date),
+          endDate: row.clae_cla_episode_ceased_date,
+          enteredCareDate: row.clae_entered_care_date,
+        })),
+      (episode) => episode.personId,
+    ),
+
+    legalStatuses: groupedLoader<LegalStatusFact & { personId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(ssdLegalStatus).where(inArray(ssdLegalStatus.lega_person_id, ids))).map((row) => ({
+          personId: row.lega_person_id,
+          id: row.lega_legal_status_id,
+          code: row.lega_legal_status ?? '',
+          startDate: start(row.lega_legal_status_start_date),
+          endDate: row.lega_legal_status_end_date,
+        })),
+      (status) => status.personId,
+    ),
+
+    /** By period of care (`clae_cla_id`). */
+    careReviews: groupedLoader<CareReviewFact>(
+      async (periodIds) =>
+        (
+          await orm
+            .select()
+            .from(ssdClaReviews)
+            .where(inArray(ssdClaReviews.clar_cla_id, periodIds))
+            .orderBy(asc(ssdClaReviews.clar_cla_review_due_date), asc(ssdClaReviews.clar_cla_review_date))
+        ).map((row) => ({
+          id: row.clar_cla_review_id,
+          periodId: row.clar_cla_id ?? '',
+          dueDate: row.clar_cla_review_due_date,
+          heldOn: row.clar_cla_review_date,
+          cancelled: row.clar_cla_review_cancelled === 'Y',
+        })),
+      (review) => review.periodId,
+    ),
+
+    /** By period of care (`clae_cla_id`). */
+    placements: groupedLoader<PlacementFact>(
+      async (periodIds) =>
+        (
+          await orm
+            .select()
+            .from(ssdClaPlacement)
+            .where(inArray(ssdClaPlacement.clap_cla_id, periodIds))
+            .orderBy(asc(ssdClaPlacement.clap_cla_placement_start_date))
+        ).map((row) => ({
+          id: row.clap_cla_placement_id,
+          periodId: row.clap_cla_id ?? '',
+          startDate: start(row.clap_cla_placement_start_date),
+          endDate: row.clap_cla_placement_end_date,
+          placementType: row.clap_cla_placement_type,
+        })),
+      (placement) => placement.periodId,
+    ),
+
+    carePlans: groupedLoader<CarePlanFact & { personId: string | null }>(
+      async (ids) =>
+        (
+          await orm
+            .select()
+            .from(ssdClaCarePlan)
+            .where(inArray(ssdClaCarePlan.lacp_person_id, ids))
+            .orderBy(asc(ssdClaCarePlan.lacp_cla_care_plan_start_date))
+        ).map((row) => ({
+          personId: row.lacp_person_id,
+          id: row.lacp_table_id,
+          startDate: start(row.lacp_cla_care_plan_start_date),
+          endDate: row.lacp_cla_care_plan_end_date,
+          permanencePlan: permanencePlanOf(row.lacp_cla_care_plan_json),
+        })),
+      (plan) => plan.personId,
+    ),
+
+    healthChecks: groupedLoader<HealthCheckFact & { personId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(ssdClaHealth).where(inArray(ssdClaHealth.clah_person_id, ids)).orderBy(asc(ssdClaHealth.clah_health_check_date))).map(
+          (row) => ({
+            personId: row.clah_person_id,
+            id: row.clah_health_check_id,
+            type: row.clah_health_check_type,
+            date: start(row.clah_health_check_date),
+          }),
+        ),
+      (check) => check.personId,
+    ),
+
+    involvements: groupedLoader<InvolvementFact & { personId: string | null }>(
+      async (ids) =>
+        (
+          await orm
+            .select({ involvement: ssdInvolvements, professional: ssdProfessionals, team: ssdDepartment })
+            .from(ssdInvolvements)
+            .leftJoin(ssdProfessionals, eq(ssdProfessionals.prof_professional_id, ssdInvolvements.invo_professional_id))
+            .leftJoin(ssdDepartment, eq(ssdDepartment.dept_team_id, ssdInvolvements.invo_professional_team))
+            .where(inArray(ssdInvolvements.invo_person_id, ids))
+            .orderBy(asc(ssdInvolvements.invo_involvement_start_date), asc(ssdInvolvements.invo_involvements_id))
+        ).map(({ involvement, professional, team }) => ({
+          personId: involvement.invo_person_id,
+          id: involvement.invo_involvements_id,
+          startDate: start(involvement.invo_involvement_start_date),
+          endDate: involvement.invo_involvement_end_date,
+          roleLabel: involvement.invo_professional_role_id,
+          professionalName: professional?.prof_professional_name ?? null,
+          jobTitle: professional?.prof_professional_job_title ?? null,
+          teamId: involvement.invo_professional_team,
+          teamName: team?.dept_team_name ?? null,
+        })),
+      (involvement) => involvement.personId,
+    ),
+
+    careLeaverRecords: groupedLoader<CareLeaverRecordFact & { personId: string | null }>(
+      async (ids) =>
+        (
+          await orm
+            .select({ record: ssdCareLeavers, team: ssdDepartment })
+            .from(ssdCareLeavers)
+            .leftJoin(ssdDepartment, eq(ssdDepartment.dept_team_id, ssdCareLeavers.clea_care_leaver_allocated_team))
+            .where(inArray(ssdCareLeavers.clea_person_id, ids))
+        ).map(({ record, team }) => ({
+          personId: record.clea_person_id,
+          id: record.clea_table_id,
+          eligibility: record.clea_care_leaver_eligibility,
+          pathwayPlanReviewDate: record.clea_pathway_plan_review_date,
+          personalAdviser: record.clea_care_leaver_personal_advisor,
+          teamId: record.clea_care_leaver_allocated_team,
+          teamName: team?.dept_team_name ?? null,
+        })),
+      (record) => record.personId,
+    ),
+
+    /** By team id (`ssd_department.dept_team_id`). */
+    teamContacts: singleLoader<TeamContactFact>(
+      async (teamIds) =>
+        (
+          await orm
+            .select({ team: ssdDepartment, contact: cbTeamContact })
+            .from(ssdDepartment)
+            .leftJoin(cbTeamContact, eq(cbTeamContact.tcon_team_id, ssdDepartment.dept_team_id))
+            .where(inArray(ssdDepartment.dept_team_id, teamIds))
+        ).map(({ team, contact }) => ({
+          teamId: team.dept_team_id,
+          teamName: team.dept_team_name,
+          dutyPhone: contact?.tcon_duty_phone ?? null,
+          dutyEmail: contact?.tcon_duty_email ?? null,
+          outOfHoursPhone: contact?.tcon_out_of_hours_phone ?? null,
+        })),
+      (contact) => contact.teamId,
+    ),
+  };
+}
+
+export type ChildRecordLoaders = ReturnType<typeof createChildRecordLoaders>;
+
+/** The SSD keeps the permanence option in a small JSON document; anything unreadable is left out. */
+function permanencePlanOf(json: string | null): string | null {
+  if (!json) return null;
+  try {
+    const value = (JSON.parse(json) as Record<string, unknown>).permanence_plan;
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,293 @@
+// Root fields `child`, `childByNhsNumber`, `children`, and every field of a Child. Each field
+// loads only the facts it needs through the request's DataLoaders, then asks the domain.
+
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { countChildren, findChildId, findChildIdByNhsNumber, pageOfChildIds } from '../db/children.js';
+import { careStatusOn, type CareStatusFacts } from '../domain/care-status.js';
+import { legalBasisOf, legalStatusOn, periodsOfCare, type PeriodOfCareFact } from '../domain/child-in-care.js';
+import { addDays } from '../domain/calendar.js';
+import { asKnownOn, isOpenOn, type InvolvementFact, type IsoDate } from '../domain/facts.js';
+import { normaliseNhsNumber } from '../domain/nhs-number.js';
+import { notComputedYet } from '../domain/not-computed-yet.js';
+import type { RequestContext } from './context.js';
+import { badUserInput } from './errors.js';
+import { DateScalar } from './scalars.js';
+import { PeriodOfCare } from './types/care.js';
+import { CareStatus, Child, ChildConnection, ChildFilter } from './types/child.js';
+import { CareLeaverStatus, DualStatusOutcome, DueDate, ParentalResponsibilityHolder } from './types/computed.js';
+import { DutyContact, KeyContact } from './types/contacts.js';
+import { KeyContactRole, type CareStatusKind, type LegalBasis } from './types/enums.js';
+import { ChildInNeedPlan, ChildProtectionPlan, EarlyHelpEpisode } from './types/plans.js';
+import { decodeCursor, encodeCursor } from './cursors.js';
+import { normaliseLabel } from '../config.js';
+
+export const maxPageSize = 500;
+const defaultPageSize = 50;
+
+function resolveAsOf(asOf: string | null | undefined, context: RequestContext): IsoDate {
+  return asOf ?? context.today;
+}
+
+/** Everything the care status reads, as known on the child's `asOf`. */
+export async function careStatusFacts(child: Child, context: RequestContext): Promise<CareStatusFacts & { periods: PeriodOfCareFact[] }> {
+  const { records } = context;
+  const [person, earlyHelp, cin, cp, episodes, legal, careLeaver] = await Promise.all([
+    records.person.load(child.id),
+    records.earlyHelpEpisodes.load(child.id),
+    records.childInNeedPlans.load(child.id),
+    records.childProtectionPlans.load(child.id),
+    records.careEpisodes.load(child.id),
+    records.legalStatuses.load(child.id),
+    records.careLeaverRecords.load(child.id),
+  ]);
+  if (!person) throw new Error(`child ${child.id} has no person row`);
+  const periods = periodsOfCare(asKnownOn(episodes, child.asOf));
+  return {
+    person,
+    earlyHelpEpisodes: asKnownOn(earlyHelp, child.asOf),
+    childInNeedPlans: asKnownOn(cin, child.asOf),
+    childProtectionPlans: asKnownOn(cp, child.asOf),
+    periodsOfCare: periods,
+    periods,
+    legalStatuses: asKnownOn(legal, child.asOf),
+    careLeaverRecords: careLeaver,
+  };
+}
+
+function openInvolvements(involvements: readonly InvolvementFact[], asOf: IsoDate): InvolvementFact[] {
+  return asKnownOn(involvements, asOf).filter((involvement) => isOpenOn(involvement, asOf));
+}
+
+export function keyContactRoleOf(label: string | null, context: RequestContext): KeyContactRole {
+  const role = label ? context.labels.keyContactRole.get(normaliseLabel(label)) : undefined;
+  return (role as KeyContactRole | undefined) ?? KeyContactRole.OTHER;
+}
+
+@Resolver(() => Child)
+export class ChildResolver {
+  @Query(() => Child, {
+    nullable: true,
+    description: 'One child by case-system person id. asOf evaluates everything as at that date (default: today, Europe/London).',
+  })
+  async child(
+    @Arg('id', () => ID) id: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<Child | null> {
+    const found = await findChildId(context.database, id);
+    return found ? { id: found, asOf: resolveAsOf(asOf, context) } : null;
+  }
+
+  @Query(() => Child, { nullable: true, description: 'Look-up by NHS number (10 digits, checksum validated; spaces allowed).' })
+  async childByNhsNumber(
+    @Arg('nhsNumber') nhsNumber: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<Child | null> {
+    const digits = normaliseNhsNumber(nhsNumber);
+    if (!digits) throw badUserInput('nhsNumber', 'not a valid NHS number (10 digits with a modulus 11 check digit)');
+    const found = await findChildIdByNhsNumber(context.database, digits);
+    return found ? { id: found, asOf: resolveAsOf(asOf, context) } : null;
+  }
+
+  @Query(() => ChildConnection, {
+    description:
+      'Cursor-paginated list (Relay connection), ordered by case id. first defaults to 50; above 500 is BAD_USER_INPUT. A filter list means "any of".',
+  })
+  async children(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ChildFilter, { nullable: true }) filter: ChildFilter | null,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<ChildConnection> {
+    const size = first ?? defaultPageSize;
+    if (size < 0 || size > maxPageSize) throw badUserInput('first', `must be between 0 and ${maxPageSize}`);
+    const afterId = after == null ? null : decodeCursor(after);
+    if (afterId === undefined) throw badUserInput('after', 'not a cursor this API gave out');
+    const date = resolveAsOf(asOf, context);
+    const sqlFilter = { careStatus: filter?.careStatus as CareStatusKind[] | undefined, isDualStatus: filter?.isDualStatus };
+    // hasOverdue needs the schedule; until the rules engine computes it no child has overdue work.
+    const noneOverdue = filter?.hasOverdue === true && !notComputedYet.hasOverdue();
+    const page = noneOverdue
+      ? { ids: [], hasNextPage: false }
+      : await pageOfChildIds(context.database, { after: afterId, first: size, filter: sqlFilter, asOf: date });
+    const edges = page.ids.map((id) => ({ cursor: encodeCursor(id), node: { id, asOf: date } }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: async () => (noneOverdue ? 0 : countChildren(context.database, { filter: sqlFilter, asOf: date })),
+    };
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async nhsNumber(@Root() child: Child, @Ctx() context: RequestContext): Promise<string | null> {
+    return (await context.records.person.load(child.id))?.nhsNumber ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async forename(@Root() child: Child, @Ctx() context: RequestContext): Promise<string | null> {
+    return (await context.records.person.load(child.id))?.forename ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async surname(@Root() child: Child, @Ctx() context: RequestContext): Promise<string | null> {
+    return (await context.records.person.load(child.id))?.surname ?? null;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  async dateOfBirth(@Root() child: Child, @Ctx() context: RequestContext): Promise<string | null> {
+    return (await context.records.person.load(child.id))?.dateOfBirth ?? null;
+  }
+
+  @FieldResolver(() => CareStatus)
+  async careStatus(@Root() child: Child, @Ctx() context: RequestContext): Promise<CareStatus> {
+    const status = careStatusOn(await careStatusFacts(child, context), child.asOf);
+    return { ...status, kinds: status.kinds as CareStatus['kinds'], legalBasis: status.legalBasis as LegalBasis | null };
+  }
+
+  @FieldResolver(() => DueDate, { nullable: true, description: 'Earliest open due date across every schedule that applies (null when none).' })
+  nextReviewDue(): DueDate | null {
+    return notComputedYet.nextReviewDue();
+  }
+
+  @FieldResolver(() => [DueDate], { description: 'Every open due date, earliest first.' })
+  schedule(): DueDate[] {
+    return notComputedYet.schedule();
+  }
+
+  @FieldResolver(() => DualStatusOutcome)
+  async dualStatusOutcome(@Root() child: Child, @Ctx() context: RequestContext): Promise<DualStatusOutcome> {
+    const facts = await careStatusFacts(child, context);
+    const status = careStatusOn(facts, child.asOf);
+    const since = status.isDualStatus
+      ? [...facts.childProtectionPlans, ...facts.periods]
+          .filter((span) => isOpenOn(span, child.asOf))
+          .map((span) => span.startDate)
+          .sort()
+          .at(-1) ?? null
+      : null;
+    return notComputedYet.dualStatusOutcome(status.isDualStatus, since) as DualStatusOutcome;
+  }
+
+  @FieldResolver(() => [ParentalResponsibilityHolder])
+  parentalResponsibility(): ParentalResponsibilityHolder[] {
+    return notComputedYet.parentalResponsibility();
+  }
+
+  @FieldResolver(() => [ChildProtectionPlan])
+  async childProtectionPlans(@Root() child: Child, @Ctx() context: RequestContext): Promise<ChildProtectionPlan[]> {
+    const plans = asKnownOn(await context.records.childProtectionPlans.load(child.id), child.asOf);
+    return plans.map((plan) => ({
+      id: plan.id,
+      startDate: plan.startDate,
+      endDate: plan.endDate,
+      category: plan.initialCategory,
+      latestCategory: plan.latestCategory,
+      childId: child.id,
+      asOf: child.asOf,
+    }));
+  }
+
+  @FieldResolver(() => [ChildInNeedPlan])
+  async childInNeedPlans(@Root() child: Child, @Ctx() context: RequestContext): Promise<ChildInNeedPlan[]> {
+    const plans = asKnownOn(await context.records.childInNeedPlans.load(child.id), child.asOf);
+    return plans.map((plan) => ({ id: plan.id, startDate: plan.startDate, endDate: plan.endDate, childId: child.id, asOf: child.asOf }));
+  }
+
+  @FieldResolver(() => [EarlyHelpEpisode])
+  async earlyHelpEpisodes(@Root() child: Child, @Ctx() context: RequestContext): Promise<EarlyHelpEpisode[]> {
+    return asKnownOn(await context.records.earlyHelpEpisodes.load(child.id), child.asOf).map((episode) => ({
+      id: episode.id,
+      startDate: episode.startDate,
+      endDate: episode.endDate,
+      reason: episode.reason,
+      organisation: episode.organisation,
+    }));
+  }
+
+  @FieldResolver(() => [PeriodOfCare])
+  async periodsOfCare(@Root() child: Child, @Ctx() context: RequestContext): Promise<PeriodOfCare[]> {
+    const [episodes, statuses] = await Promise.all([
+      context.records.careEpisodes.load(child.id),
+      context.records.legalStatuses.load(child.id),
+    ]);
+    const known = asKnownOn(statuses, child.asOf);
+    return periodsOfCare(asKnownOn(episodes, child.asOf)).map((period) => {
+      // The basis in force on asOf, or on the period's last day once it has ended.
+      const on = period.endDate === null ? child.asOf : [addDays(period.endDate, -1), period.startDate].sort().at(-1)!;
+      const status = legalStatusOn(known, on);
+      return {
+        id: period.id,
+        startDate: period.startDate,
+        endDate: period.endDate,
+        legalBasis: status ? (legalBasisOf(status.code) as LegalBasis) : null,
+        childId: child.id,
+        asOf: child.asOf,
+      };
+    });
+  }
+
+  @FieldResolver(() => CareLeaverStatus, { nullable: true })
+  careLeaver(): CareLeaverStatus | null {
+    return notComputedYet.careLeaver();
+  }
+
+  @FieldResolver(() => [KeyContact], {
+    description:
+      'Who works with the child now: allocated social worker, team manager, IRO, CP co-ordinator, personal adviser, lead professional.',
+  })
+  async keyContacts(@Root() child: Child, @Ctx() context: RequestContext): Promise<KeyContact[]> {
+    const [involvements, careLeaverRecords] = await Promise.all([
+      context.records.involvements.load(child.id),
+      context.records.careLeaverRecords.load(child.id),
+    ]);
+    const contacts: KeyContact[] = openInvolvements(involvements, child.asOf).map((involvement) => ({
+      role: keyContactRoleOf(involvement.roleLabel, context),
+      name: involvement.professionalName ?? 'Name not recorded',
+      jobTitle: involvement.jobTitle,
+      team: involvement.teamName,
+      since: involvement.startDate,
+    }));
+    // The SSD names a care leaver's personal adviser on the care-leaver record, not as an involvement.
+    for (const record of careLeaverRecords) {
+      if (record.personalAdviser && !contacts.some((contact) => contact.role === KeyContactRole.PERSONAL_ADVISER)) {
+        contacts.push({ role: KeyContactRole.PERSONAL_ADVISER, name: record.personalAdviser, jobTitle: 'Personal Adviser', team: record.teamName, since: null });
+      }
+    }
+    return contacts;
+  }
+
+  @FieldResolver(() => DutyContact, {
+    nullable: true,
+    description: "Who to ring about this child: the allocated team's duty line and the out-of-hours line (as CP-IS gives health staff).",
+  })
+  async dutyContact(@Root() child: Child, @Ctx() context: RequestContext): Promise<DutyContact | null> {
+    const [involvements, careLeaverRecords] = await Promise.all([
+      context.records.involvements.load(child.id),
+      context.records.careLeaverRecords.load(child.id),
+    ]);
+    const open = openInvolvements(involvements, child.asOf).filter((involvement) => involvement.teamId !== null);
+    // The allocated social worker's team; failing that, the newest open involvement's; then the leaving care team.
+    const allocated =
+      open.filter((involvement) => keyContactRoleOf(involvement.roleLabel, context) === KeyContactRole.SOCIAL_WORKER).at(-1) ?? open.at(-1);
+    const teamId = allocated?.teamId ?? careLeaverRecords.find((record) => record.teamId !== null)?.teamId ?? null;
+    if (teamId === null) return null;
+    const contact = await context.records.teamContacts.load(teamId);
+    if (!contact) return null;
+    return {
+      team: contact.teamName ?? contact.teamId,
+      phone: contact.dutyPhone,
+      email: contact.dutyEmail,
+      outOfHoursPhone: contact.outOfHoursPhone,
+    };
+  }
+}
+
+@Resolver(() => ChildConnection)
+export class ChildConnectionResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() connection: ChildConnection): Promise<number> {
+    return connection.totalCount();
+  }
+}

@@ -1,0 +1,152 @@
+// GraphQL over HTTP on the HTTP shell: Apollo Server 5 driven through its integration API
+// (executeHTTPGraphQLRequest), so /graphql shares a port with /healthz and the extracts.
+// Every request is authenticated first; every response carries extensions.dataImportedAt.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { AuthenticationError, type Authenticator } from '../access/authentication.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/connection.js';
+import { createChildRecordLoaders } from '../db/child-records.js';
+import { lastImportCommittedAt } from '../db/children.js';
+import { todayInLondon } from '../domain/calendar.js';
+import type { Logger } from '../log.js';
+import type { RequestContext } from './context.js';
+import type { ErrorCode } from './errors.js';
+import { buildCarebridgeSchema } from './schema.js';
+
+const graphqlResponseType = 'application/graphql-response+json; charset=utf-8';
+/** Far above any real operation; larger bodies are refused before parsing. */
+const maxBodyBytes = 1024 * 1024;
+
+const contractCodes = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED']);
+// Apollo's own codes for a request that is not well formed: to a caller, bad input.
+const badInputCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendGraphqlError(response: ServerResponse, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown>): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }], extensions });
+  response.writeHead(status, { 'content-type': graphqlResponseType, 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+export interface GraphqlHandlerOptions {
+  config: Config;
+  database: Database;
+  authenticator: Authenticator;
+  logger: Logger;
+}
+
+export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
+  const { config, database, authenticator, logger } = options;
+  const dataImportedAt = () => lastImportCommittedAt(database);
+
+  const freshness: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single') {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              requestId: contextValue.requestId,
+              dataImportedAt: await dataImportedAt(),
+            };
+          }
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildCarebridgeSchema(),
+    plugins: [freshness],
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+      const code = String(formatted.extensions?.code ?? '');
+      if (contractCodes.has(code)) return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, code } };
+      if (badInputCodes.has(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+      logger.error({ err: unwrapResolverError(error) }, 'resolver failed');
+      return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL' } };
+    },
+  });
+  await apollo.start();
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const requestId = String(request.id);
+    let claims;
+    try {
+      claims = await authenticator.authenticate(request.headers.authorization);
+    } catch (error) {
+      const refused = error instanceof AuthenticationError;
+      if (!refused) request.log.error({ err: error }, 'authentication unavailable');
+      return sendGraphqlError(
+        response,
+        refused ? 401 : 503,
+        refused ? 'UNAUTHENTICATED' : 'INTERNAL',
+        refused ? (error as Error).message : 'Authentication is unavailable; try again shortly',
+        { requestId, dataImportedAt: await dataImportedAt() },
+      );
+    }
+
+    let text: string;
+    try {
+      text = request.method === 'POST' ? await readBody(request) : '';
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      return sendGraphqlError(response, 413, 'BAD_USER_INPUT', `request body larger than ${maxBodyBytes} bytes`, { requestId });
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    // GraphQL over HTTP: a client that states no preference gets application/graphql-response+json.
+    const accept = headers.get('accept');
+    if (!accept || accept.trim() === '*/*') headers.set('accept', 'application/graphql-response+json');
+    let body: unknown = text;
+    if (text && /json/i.test(headers.get('content-type') ?? '')) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return sendGraphqlError(response, 400, 'BAD_USER_INPUT', 'request body is not valid JSON', { requestId });
+      }
+    }
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const context: RequestContext = {
+      requestId,
+      claims,
+      today: todayInLondon(),
+      database,
+      records: createChildRecordLoaders(database.orm),
+      labels: config.labels,
+    };
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: async () => context,
+    });
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      response.end();
+    }
+  };
+
+  return { handle, stop: () => apollo.stop() };
+}
