@@ -164,7 +164,8 @@ describe('bad input and bad tokens', () => {
   it('an NHS number failing its check digit is BAD_USER_INPUT naming the argument', async () => {
     const response = await api.query(`{ childByNhsNumber(nhsNumber: "9990000017") { id } }`);
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'nhsNumber' });
-    expect(response.body.errors?.[0]?.extensions.requestId ?? response.body.extensions?.requestId).toBeTruthy();
+    expect(response.body.errors?.[0]?.extensions.requestId).toBe(response.body.extensions?.requestId);
+    expect(response.body.errors?.[0]?.extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('first above 500, and a cursor this API did not give out, are BAD_USER_INPUT', async () => {
@@ -178,7 +179,8 @@ describe('bad input and bad tokens', () => {
     for (const token of [null, 'not-a-jwt', `${await api.token('ehc')}x`]) {
       const response = await api.query(`{ child(id: "C1") { id } }`, {}, token);
       expect(response.status).toBe(401);
-      expect(response.body.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+      expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', requestId: expect.any(String) });
+      expect(response.body.extensions?.dataImportedAt).toMatch(/^\d{4}-/);
       expect(response.body.data).toBeUndefined();
     }
   });

@@ -39,7 +39,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function sendGraphqlError(response: ServerResponse, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown>): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }], extensions });
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, requestId: extensions.requestId } }], extensions });
   response.writeHead(status, { 'content-type': graphqlResponseType, 'content-length': Buffer.byteLength(body) });
   response.end(body);
 }
@@ -60,6 +60,11 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       return {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === 'single') {
+            // Each error carries the request id, so a caller can quote it to the authority.
+            response.body.singleResult.errors = response.body.singleResult.errors?.map((error) => ({
+              ...error,
+              extensions: { ...error.extensions, requestId: contextValue.requestId },
+            }));
             response.body.singleResult.extensions = {
               ...response.body.singleResult.extensions,
               requestId: contextValue.requestId,
