@@ -68,7 +68,7 @@ export async function findChildIdByNhsNumber(session: SqlSession, nhsNumber: str
   const spaced = `${nhsNumber.slice(0, 3)} ${nhsNumber.slice(3, 6)} ${nhsNumber.slice(6)}`;
   const rows = await session.query<{ person_id: string }>(
     `SELECT c.person_id FROM ssd_person p JOIN carebridge.child c ON c.person_id = p.pers_person_id
-     WHERE p.pers_common_child_id IN ($1, $2) ORDER BY c.person_id LIMIT 2`,
+     WHERE p.pers_common_child_id IN ($1, $2) LIMIT 2`,
     [nhsNumber, spaced],
   );
   // Two children with one NHS number is a data error: answering with either would be a guess.

@@ -135,6 +135,9 @@ export async function importFolder(database: Database, options: ImportOptions): 
       reports = [];
       for (const file of staged) reports.push(await merge(database, session, file, Boolean(options.replace)));
       await rebuildChildren(session);
+      // Fresh planner statistics: a first import would otherwise be queried with none.
+      for (const file of staged) await session.query(`ANALYZE ${qualifiedName(database, file.table)}`);
+      await session.query('ANALYZE carebridge.child');
       progress(`stored in ${Date.now() - mergeStarted} ms`);
       await session.query(
         `INSERT INTO carebridge.import_run (source, replace, rows, started_at) VALUES ($1, $2, $3::jsonb, $4)`,
