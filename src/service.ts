@@ -29,7 +29,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   // Until migrations (and any demo seeding) are done, GraphQL answers 503 like /readyz.
   const graphqlRoute: RouteHandler = (request, response) =>
     ready ? graphql.handle(request, response) : sendJson(response, 503, { status: 'starting' });
-  const server = createHttpShell({
+  const shell = createHttpShell({
     logger,
     isStarted: () => ready,
     checkDatabase: async () => {
@@ -37,6 +37,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     },
     routes: { 'POST /graphql': graphqlRoute, 'GET /graphql': graphqlRoute },
   });
+  const { server } = shell;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -60,6 +61,8 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
+      // A client may hang up while its request is still being answered: let the answer finish.
+      await shell.drained();
       clearTimeout(grace);
       await started.catch(() => {});
       await graphql.stop();

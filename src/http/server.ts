@@ -35,7 +35,15 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   });
 }
 
-export function createHttpShell(options: HttpShellOptions): Server {
+export interface HttpShell {
+  server: Server;
+  /** Resolves when no request handler is still running (the socket may already have gone). */
+  drained(): Promise<void>;
+}
+
+export function createHttpShell(options: HttpShellOptions): HttpShell {
+  let inFlight = 0;
+  let onDrained: (() => void) | undefined;
   const logRequest = pinoHttp({
     logger: options.logger,
     genReqId: (request, response) => {
@@ -63,7 +71,7 @@ export function createHttpShell(options: HttpShellOptions): Server {
     ...options.routes,
   };
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     logRequest(request, response);
     const path = (request.url ?? '/').split('?')[0];
     const handler = routes[`${request.method} ${path}`];
@@ -71,10 +79,19 @@ export function createHttpShell(options: HttpShellOptions): Server {
       const allowed = Object.keys(routes).some((route) => route.endsWith(` ${path}`));
       return sendJson(response, allowed ? 405 : 404, { error: allowed ? 'method not allowed' : 'not found' });
     }
-    Promise.resolve(handler(request, response)).catch((error: unknown) => {
-      request.log.error({ err: error }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, { error: 'internal error', requestId: request.id });
-      else response.destroy();
-    });
+    inFlight++;
+    Promise.resolve(handler(request, response))
+      .catch((error: unknown) => {
+        request.log.error({ err: error }, 'request failed');
+        if (!response.headersSent) sendJson(response, 500, { error: 'internal error', requestId: request.id });
+        else response.destroy();
+      })
+      .finally(() => {
+        if (--inFlight === 0) onDrained?.();
+      });
   });
+  return {
+    server,
+    drained: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (onDrained = resolve))),
+  };
 }
