@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAuthority } from '../src/generate/authority.js';
 import { importFolder } from '../src/import/import-folder.js';
+import { ChildByNhsNumberDocument, ChildCareStatusDocument, ChildrenPageDocument, type ChildFilter, type ChildrenPageQuery } from '../codegen/graphql.js';
 import { writeExtract } from './support/extract.js';
 import { startTestService, type TestService } from './support/service.js';
 
@@ -141,11 +142,13 @@ describe('a child', () => {
     ['2024-10-01', ['CHILD_IN_CARE'], 'CARE_ORDER', true],
     ['2023-12-31', ['NOT_OPEN'], null, false],
   ])('on %s has care status %j, legal basis %s, LA PR %s', async (asOf, kinds, legalBasis, localAuthorityPr) => {
-    const response = await api.query<{ child: { careStatus: Record<string, unknown> } }>(
-      `query ($asOf: Date) { child(id: "C1", asOf: $asOf) { careStatus { kinds legalBasis localAuthorityHasParentalResponsibility } } }`,
-      { asOf },
-    );
-    expect(response.body.data?.child.careStatus).toEqual({ kinds, legalBasis, localAuthorityHasParentalResponsibility: localAuthorityPr });
+    const response = await api.run(ChildCareStatusDocument, { id: 'C1', asOf });
+    const careStatus = response.body.data?.child?.careStatus;
+    expect(careStatus && { kinds: careStatus.kinds, legalBasis: careStatus.legalBasis, localAuthorityHasParentalResponsibility: careStatus.localAuthorityHasParentalResponsibility }).toEqual({
+      kinds,
+      legalBasis,
+      localAuthorityHasParentalResponsibility: localAuthorityPr,
+    });
   });
 
   it('is null for an adult known only as a relative, and for an unknown id', async () => {
@@ -155,8 +158,8 @@ describe('a child', () => {
   });
 
   it('is found by NHS number, with or without spaces', async () => {
-    const response = await api.query(`{ a: childByNhsNumber(nhsNumber: "999 000 0018") { id } b: childByNhsNumber(nhsNumber: "9990000018") { id } }`);
-    expect(response.body.data).toEqual({ a: { id: 'C1' }, b: { id: 'C1' } });
+    const idOf = async (nhsNumber: string) => (await api.run(ChildByNhsNumberDocument, { nhsNumber })).body.data?.childByNhsNumber?.id;
+    expect({ a: { id: await idOf('999 000 0018') }, b: { id: await idOf('9990000018') } }).toEqual({ a: { id: 'C1' }, b: { id: 'C1' } });
   });
 });
 
@@ -202,9 +205,9 @@ describe('children', () => {
     let after: string | null = null;
     let totalCount = 0;
     for (let page = 0; page < 100; page++) {
-      const response: Awaited<ReturnType<typeof api.query<{ children: { totalCount: number; edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>>> =
-        await api.query(`query ($after: String) { children(first: 37, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
-      const connection = response.body.data!.children;
+      const response = await api.run(ChildrenPageDocument, { first: 37, after });
+      // Typed, so that `after` (assigned from it) does not make the loop's types circular.
+      const connection: ChildrenPageQuery['children'] = response.body.data!.children;
       totalCount = connection.totalCount;
       seen.push(...connection.edges.map((edge) => edge.node.id));
       if (!connection.pageInfo.hasNextPage) break;
@@ -217,23 +220,19 @@ describe('children', () => {
   });
 
   it('filters by care status and dual status as each child’s own careStatus says', async () => {
-    const all = await api.query<{ children: { edges: { node: { id: string; careStatus: { kinds: string[]; isDualStatus: boolean } } }[] } }>(
-      `{ children(first: 500, asOf: "2026-03-31") { edges { node { id careStatus { kinds isDualStatus } } } } }`,
-    );
+    const all = await api.run(ChildrenPageDocument, { first: 500, asOf: '2026-03-31' });
     const nodes = all.body.data!.children.edges.map((edge) => edge.node);
     for (const [filter, expectedIds] of [
-      [`{ careStatus: [CHILD_IN_CARE, CHILD_PROTECTION] }`, nodes.filter((n) => n.careStatus.kinds.some((k) => k === 'CHILD_IN_CARE' || k === 'CHILD_PROTECTION'))],
-      [`{ careStatus: [NOT_OPEN] }`, nodes.filter((n) => n.careStatus.kinds.includes('NOT_OPEN'))],
-      [`{ careStatus: [EARLY_HELP, CHILD_IN_NEED, CARE_LEAVER] }`, nodes.filter((n) => n.careStatus.kinds.some((k) => ['EARLY_HELP', 'CHILD_IN_NEED', 'CARE_LEAVER'].includes(k)))],
-      [`{ isDualStatus: true }`, nodes.filter((n) => n.careStatus.isDualStatus)],
-    ] as const) {
-      const response = await api.query<{ children: { totalCount: number; edges: { node: { id: string } }[] } }>(
-        `{ children(first: 500, asOf: "2026-03-31", filter: ${filter}) { totalCount edges { node { id } } } }`,
-      );
+      [{ careStatus: ['CHILD_IN_CARE', 'CHILD_PROTECTION'] }, nodes.filter((n) => n.careStatus.kinds.some((k) => k === 'CHILD_IN_CARE' || k === 'CHILD_PROTECTION'))],
+      [{ careStatus: ['NOT_OPEN'] }, nodes.filter((n) => n.careStatus.kinds.includes('NOT_OPEN'))],
+      [{ careStatus: ['EARLY_HELP', 'CHILD_IN_NEED', 'CARE_LEAVER'] }, nodes.filter((n) => n.careStatus.kinds.some((k) => ['EARLY_HELP', 'CHILD_IN_NEED', 'CARE_LEAVER'].includes(k)))],
+      [{ isDualStatus: true }, nodes.filter((n) => n.careStatus.isDualStatus)],
+    ] satisfies [ChildFilter, unknown[]][]) {
+      const response = await api.run(ChildrenPageDocument, { first: 500, asOf: '2026-03-31', filter });
       const ids = response.body.data!.children.edges.map((edge) => edge.node.id);
-      expect(ids, filter).toEqual(expectedIds.map((node) => node.id));
+      expect(ids, JSON.stringify(filter)).toEqual(expectedIds.map((node) => node.id));
       expect(response.body.data!.children.totalCount).toBe(ids.length);
-      expect(ids.length, filter).toBeGreaterThan(0);
+      expect(ids.length, JSON.stringify(filter)).toBeGreaterThan(0);
     }
   });
 

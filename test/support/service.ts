@@ -1,9 +1,12 @@
 // The real service on a port of its own, over its own database (see database.ts), with demo
-// tokens for any role and a small GraphQL client over real HTTP.
+// tokens for any role and a small GraphQL client over real HTTP: `query` takes a string,
+// `run` a typed document generated from test/operations (see codegen.ts).
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { signDemoToken, type Role } from '../../src/access/authentication.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
@@ -21,6 +24,8 @@ export interface TestService {
   config: Config;
   token(role: Role, claims?: { org?: string; purpose?: string; sub?: string }): Promise<string>;
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphqlResponse<T>>;
+  /** A generated document (codegen/graphql.ts): variables and `data` are typed by the operation. */
+  run<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, token?: string | null): Promise<GraphqlResponse<TData>>;
   close(): Promise<void>;
 }
 
@@ -37,22 +42,25 @@ export async function startTestService(environment: Record<string, string> = {})
   const service = await startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   await service.started;
   const defaultToken = await signDemoToken(config, { role: 'social-care', sub: 'test-social-worker' });
+  const post: TestService['query'] = async (query, variables, token = defaultToken) => {
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, contentType: response.headers.get('content-type'), body: (await response.json()) as GraphqlResponse<never>["body"] };
+  };
   return {
     service,
     config,
     token: (role, claims = {}) => signDemoToken(config, { role, sub: claims.sub ?? `test-${role}`, org: claims.org, purpose: claims.purpose }),
-    query: async (query, variables, token = defaultToken) => {
-      const response = await fetch(`${service.url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, contentType: response.headers.get('content-type'), body: (await response.json()) as GraphqlResponse<never>["body"] };
-    },
+    query: post,
+    run: <TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, token?: string | null) =>
+      post<TData>(print(document), variables as Record<string, unknown>, token),
     close: async () => {
       await service.stop();
       await server?.drop();
