@@ -5,7 +5,7 @@
 // the people allocated.
 
 import type { Context } from './context.js';
-import { addMonths, addWorkingDays, civil, dayOf, formatDay, onWeekday, type Day } from './dates.js';
+import { addMonths, addWorkingDays, civil, type Day, day, dayOf, formatDay, onWeekday, yn } from './dates.js';
 import { meeting } from './extensions.js';
 import { relativeCarer } from './families.js';
 import type { Referral } from './child-in-need.js';
@@ -45,8 +45,6 @@ export interface Period {
   fosterCarers: Person[];
 }
 
-const yn = (value: boolean) => (value ? 'Y' : 'N');
-const day = (value: Day | null | undefined) => (value === null || value === undefined ? null : formatDay(value));
 const shortBreak = (code: LegalCode) => code === 'V3' || code === 'V4';
 
 const changeReasons = [

@@ -3,7 +3,7 @@
 // people allocated to the child. Child protection builds on these (child-protection.ts).
 
 import type { Context } from './context.js';
-import { addMonths, addWorkingDays, formatDay, onWeekday, type Day } from './dates.js';
+import { addMonths, addWorkingDays, type Day, day, formatDay, onWeekday, yn } from './dates.js';
 import { meeting } from './extensions.js';
 import type { Child } from './people.js';
 import { schedule } from './schedule.js';
@@ -37,8 +37,6 @@ const referralSources = [
   ['9', 'Anonymous', 2],
 ] as const;
 
-const yn = (value: boolean) => (value ? 'Y' : 'N');
-const day = (value: Day | null | undefined) => (value === null || value === undefined ? null : formatDay(value));
 
 export interface Referral {
   id: string;

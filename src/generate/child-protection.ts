@@ -3,7 +3,7 @@
 // to, and pre-proceedings (PLO).
 
 import type { Context } from './context.js';
-import { addMonths, addWorkingDays, formatDay, onWeekday, type Day } from './dates.js';
+import { addMonths, addWorkingDays, type Day, day, formatDay, onWeekday, yn } from './dates.js';
 import { assessment, assessmentDone, cinPlan, referral, type Referral } from './child-in-need.js';
 import { meeting } from './extensions.js';
 import type { Child } from './people.js';
@@ -18,8 +18,6 @@ const categories = [
   ['MUL', 'Multiple', 4],
 ] as const;
 
-const yn = (value: boolean) => (value ? 'Y' : 'N');
-const day = (value: Day | null | undefined) => (value === null || value === undefined ? null : formatDay(value));
 
 export interface CpCaseSpec {
   referralDate: Day;

@@ -113,3 +113,10 @@ export function todayInLondon(): string {
     day: '2-digit',
   }).format(new Date());
 }
+
+/** A date cell: `yyyy-mm-dd`, or empty for none. */
+export const day = (value: Day | null | undefined): string | null =>
+  value === null || value === undefined ? null : formatDay(value);
+
+/** A flag cell. */
+export const yn = (value: boolean): 'Y' | 'N' => (value ? 'Y' : 'N');
