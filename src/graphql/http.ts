@@ -80,6 +80,8 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
     schema: await buildCarebridgeSchema(),
     plugins: [freshness],
     csrfPrevention: true,
+    // main.ts drains and stops everything on SIGTERM; Apollo's own handler would re-raise the signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = String(formatted.extensions?.code ?? '');
