@@ -37,7 +37,6 @@ const referralSources = [
   ['9', 'Anonymous', 2],
 ] as const;
 
-
 export interface Referral {
   id: string;
   date: Day;

@@ -18,7 +18,6 @@ const categories = [
   ['MUL', 'Multiple', 4],
 ] as const;
 
-
 export interface CpCaseSpec {
   referralDate: Day;
   /**
