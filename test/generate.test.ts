@@ -8,8 +8,8 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import * as schema from '../src/db/schema.js';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { importTables } from '../src/import/tables.js';
 import {
   courtOrderTypes,
   cpCategories,
@@ -24,26 +24,18 @@ import { generateAuthority } from '../src/generate/authority.js';
 type Row = Record<string, string>;
 
 const asOf = '2025-06-30';
-// Carebridge's own service tables: no file carries them.
-const notImported = new Set(['import_run', 'access_log', 'deployment', 'child']);
-
-/** Each table's columns in schema order, with their length limits, from the drizzle definitions. */
+/** Each imported table's columns in schema order, with their length limits (the import's own catalogue). */
 const tables = new Map(
-  (Object.values(schema) as unknown[])
-    .filter((value): value is PgTable => value instanceof PgTable)
-    .map((table) => getTableConfig(table))
-    .filter((config) => !notImported.has(config.name))
-    .map((config) => [
-      config.name,
-      {
-        key: config.columns.find((column) => column.primary)?.name as string,
-        columns: config.columns.map((column) => {
-          const type = column.getSQLType();
-          const length = /^(?:varchar|char)\((\d+)\)$/.exec(type)?.[1];
-          return { name: column.name, type, maxLength: length ? Number(length) : null };
-        }),
-      },
-    ]),
+  importTables.map((table) => [
+    table.name,
+    {
+      key: table.key,
+      columns: table.columns.map((column) => {
+        const type = getTableConfig(table.table).columns.find((candidate) => candidate.name === column.name)!.getSQLType();
+        return { name: column.name, type, maxLength: column.maxLength };
+      }),
+    },
+  ]),
 );
 
 /** Relations a reader follows (contract "Import files", plus the ids the SSD links by). */

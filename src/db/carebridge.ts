@@ -161,3 +161,16 @@ export const deployment = carebridge.table('deployment', {
 export const child = carebridge.table('child', {
   person_id: varchar('person_id', { length: 48 }).primaryKey(),
 });
+
+/**
+ * England and Wales bank holidays: the data behind the working-day calendar (rules.md,
+ * "Conventions"; src/domain/calendar.ts). Seeded by migration 0002 from
+ * src/domain/bank-holidays-england-and-wales.csv (2000–2028); `npm run holidays -- --file F`
+ * adds or corrects years from the government's published bank-holidays JSON.
+ */
+export const bankHoliday = carebridge.table('bank_holiday', {
+  holiday_date: date('holiday_date', { mode: 'string' }).primaryKey(),
+  title: text('title'),
+  division: varchar('division', { length: 32 }).notNull().default('england-and-wales'),
+  source: text('source'),
+});

@@ -1,0 +1,170 @@
+// The working-day calendar (rules.md, "Conventions"): "within N working days of D" is due on
+// the N-th working day after D, D not counted; weekends, England and Wales bank holidays and
+// an authority's extra local non-working days are skipped; a date outside the years whose
+// bank holidays are loaded is refused, never guessed.
+
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, CalendarRangeError, WorkingDayCalendar } from '../src/domain/calendar.js';
+
+const shipped = readFileSync('src/domain/bank-holidays-england-and-wales.csv', 'utf8').trim().split('\n').slice(1);
+const calendar = new WorkingDayCalendar({ holidays: shipped, firstYear: 2000, lastYear: 2028 });
+const closedAtChristmas = ['12-27', '12-28', '12-29', '12-30', '12-31'];
+const localCalendar = new WorkingDayCalendar({ holidays: shipped, firstYear: 2000, lastYear: 2028, localNonWorkingDays: closedAtChristmas });
+
+describe('WorkingDayCalendar.addWorkingDays: "within N working days of D"', () => {
+  it.each([
+    // rules.md's own examples
+    { rule: 'CP-ICPC', from: '2023-05-04', n: 15, due: '2023-05-26', why: 'rules.md: Thu 4 May 2023 → Fri 26 May (8 May 2023 coronation holiday)' },
+    { rule: 'CIC-REVIEW-1', from: '2023-12-18', n: 20, due: '2024-01-18', why: 'rules.md: looked after Mon 18 Dec 2023 → Thu 18 Jan 2024' },
+    // Christmas, Boxing Day 2023 and New Year 2024
+    { rule: 'CP-CORE-GROUP', from: '2023-12-22', n: 10, due: '2024-01-10', why: '25, 26 Dec and 1 Jan skipped' },
+    { rule: 'CP-CORE-GROUP', from: '2023-12-22', n: 1, due: '2023-12-27', why: 'weekend, Christmas and Boxing Day before the due date' },
+    { rule: 'CP-CORE-GROUP', from: '2023-12-26', n: 1, due: '2023-12-27', why: 'due between Boxing Day and New Year' },
+    { rule: 'CP-CORE-GROUP', from: '2023-12-29', n: 1, due: '2024-01-02', why: 'weekend and New Year’s Day' },
+    { rule: 'CP-CORE-GROUP', from: '2023-12-24', n: 1, due: '2023-12-27', why: 'from a Sunday, over two holidays' },
+    // Easter 2024: Good Friday 29 Mar, Easter Monday 1 Apr
+    { rule: 'CIC-CARE-PLAN', from: '2024-03-25', n: 10, due: '2024-04-10', why: 'Good Friday and Easter Monday skipped' },
+    { rule: 'CIC-CARE-PLAN', from: '2024-03-27', n: 1, due: '2024-03-28', why: 'due the day before Good Friday' },
+    { rule: 'CIC-CARE-PLAN', from: '2024-03-28', n: 1, due: '2024-04-02', why: 'Good Friday, weekend, Easter Monday' },
+    // 2022's one-off days: spring bank holiday moved to Thu 2 Jun, Platinum Jubilee Fri 3 Jun, State Funeral Mon 19 Sep
+    { rule: 'CP-ICPC', from: '2022-05-25', n: 15, due: '2022-06-17', why: '30 May 2022 a working day; 2 and 3 Jun not' },
+    { rule: 'CP-ICPC', from: '2022-05-31', n: 1, due: '2022-06-01', why: 'due the day before the moved spring bank holiday' },
+    { rule: 'CP-ICPC', from: '2022-06-01', n: 1, due: '2022-06-06', why: '2 Jun spring bank holiday, 3 Jun Platinum Jubilee, weekend' },
+    { rule: 'CP-ICPC', from: '2022-09-16', n: 1, due: '2022-09-20', why: 'weekend and State Funeral 19 Sep 2022' },
+    // 2023: early May bank holiday 1 May and the coronation 8 May
+    { rule: 'CP-ICPC', from: '2023-04-28', n: 5, due: '2023-05-09', why: 'due between 1 May and 8 May holidays, both skipped' },
+    { rule: 'CP-ICPC', from: '2023-05-05', n: 1, due: '2023-05-09', why: 'weekend and coronation 8 May 2023' },
+    // Weekends
+    { rule: 'working day', from: '2023-06-02', n: 1, due: '2023-06-05', why: 'Friday → Monday' },
+    { rule: 'working day', from: '2023-06-03', n: 1, due: '2023-06-05', why: 'Saturday → Monday' },
+    { rule: 'working day', from: '2023-06-03', n: 5, due: '2023-06-09', why: 'Saturday + 5 → Friday' },
+    { rule: 'working day', from: '2023-06-04', n: 0, due: '2023-06-04', why: 'n = 0 is the date itself, even a Sunday' },
+    { rule: 'working day', from: '2024-02-28', n: 2, due: '2024-03-01', why: '29 Feb in a leap year' },
+  ])('$rule: $n working days after $from is $due ($why)', ({ from, n, due }) => {
+    expect(calendar.addWorkingDays(from, n)).toBe(due);
+    expect(calendar.workingDaysBetween(from, due)).toBe(n);
+  });
+
+  it('extra local non-working days (27–31 December) move a due date; none by default', () => {
+    expect(localCalendar.addWorkingDays('2023-12-18', 20)).toBe('2024-01-23');
+    expect(localCalendar.addWorkingDays('2023-12-22', 1)).toBe('2024-01-02');
+    expect(localCalendar.isWorkingDay('2025-12-29')).toBe(false);
+    expect(calendar.isWorkingDay('2025-12-29')).toBe(true);
+    // one-off dates in yyyy-mm-dd form do the same for that year only
+    const oneOff = new WorkingDayCalendar({
+      holidays: shipped,
+      firstYear: 2000,
+      lastYear: 2028,
+      localNonWorkingDays: ['2023-12-27', '2023-12-28', '2023-12-29'],
+    });
+    expect(oneOff.addWorkingDays('2023-12-18', 20)).toBe('2024-01-23');
+    expect(oneOff.isWorkingDay('2024-12-27')).toBe(true);
+    expect(() => new WorkingDayCalendar({ holidays: [], firstYear: 2023, lastYear: 2023, localNonWorkingDays: ['27 Dec'] })).toThrow(
+      /neither yyyy-mm-dd nor mm-dd: 27 Dec/,
+    );
+  });
+});
+
+describe('WorkingDayCalendar.isWorkingDay and workingDaysBetween', () => {
+  it.each([
+    ['2023-05-08', false, 'coronation'],
+    ['2022-06-02', false, 'spring bank holiday, moved'],
+    ['2022-06-03', false, 'Platinum Jubilee'],
+    ['2022-05-30', true, 'the last Monday of May 2022 was a working day'],
+    ['2022-09-19', false, 'State Funeral'],
+    ['2024-03-29', false, 'Good Friday'],
+    ['2024-04-01', false, 'Easter Monday'],
+    ['2023-12-25', false, 'Christmas Day'],
+    ['2024-01-01', false, 'New Year’s Day'],
+    ['2023-06-03', false, 'Saturday'],
+    ['2023-06-04', false, 'Sunday'],
+    ['2023-06-05', true, 'Monday'],
+  ])('%s is a working day: %s (%s)', (date, working) => {
+    expect(calendar.isWorkingDay(date)).toBe(working);
+  });
+
+  it('counts working days after from up to and including to; negative backwards', () => {
+    expect(calendar.workingDaysBetween('2023-05-04', '2023-05-26')).toBe(15);
+    expect(calendar.workingDaysBetween('2023-05-04', '2023-05-04')).toBe(0);
+    expect(calendar.workingDaysBetween('2023-12-24', '2023-12-26')).toBe(0);
+    expect(calendar.workingDaysBetween('2023-05-26', '2023-05-04')).toBe(-15);
+  });
+});
+
+describe('WorkingDayCalendar outside the loaded years', () => {
+  it('refuses a date outside them with CalendarRangeError naming the date and the range', () => {
+    expect(() => calendar.isWorkingDay('1999-12-31')).toThrow(CalendarRangeError);
+    expect(() => calendar.isWorkingDay('1999-12-31')).toThrow('1999-12-31 is outside the working-day calendar: bank holidays are loaded for 2000–2028 only');
+    expect(() => calendar.addWorkingDays('2029-01-02', 0)).toThrow(CalendarRangeError);
+    expect(() => calendar.workingDaysBetween('2028-12-20', '2029-01-02')).toThrow(/2029-01-02 .* 2000–2028/);
+    expect(calendar.covers('2028-12-31')).toBe(true);
+    expect(calendar.covers('2029-01-01')).toBe(false);
+  });
+
+  it('refuses a count of working days that runs past the last loaded year', () => {
+    expect(calendar.addWorkingDays('2028-12-20', 5)).toBe('2028-12-29');
+    let error: unknown;
+    try {
+      calendar.addWorkingDays('2028-12-20', 6);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CalendarRangeError);
+    expect(error).toMatchObject({ name: 'CalendarRangeError', date: '2028-12-20', firstYear: 2000, lastYear: 2028 });
+    expect((error as Error).message).toBe('6 working days after 2028-12-20 falls after 2028-12-31: bank holidays are loaded for 2000–2028 only');
+  });
+
+  it('tells a malformed date or count from an unloaded one, and refuses holidays outside its years', () => {
+    expect(() => calendar.isWorkingDay('2023-02-30')).toThrow('not an ISO date: 2023-02-30');
+    expect(() => calendar.isWorkingDay('2023-02-30')).not.toThrow(CalendarRangeError);
+    expect(() => calendar.addWorkingDays('2023-05-04', -1)).toThrow(RangeError);
+    expect(() => calendar.addWorkingDays('2023-05-04', 1.5)).toThrow(RangeError);
+    expect(() => new WorkingDayCalendar({ holidays: ['2029-01-01'], firstYear: 2028, lastYear: 2028 })).toThrow(
+      'bank holiday 2029-01-01 is outside the calendar',
+    );
+  });
+});
+
+describe('WorkingDayCalendar properties (fast-check)', () => {
+  const holidays = new Set(shipped);
+  /** Day by day, with Date objects: slow and obviously right. */
+  function reference(date: string, n: number): string {
+    let day = date;
+    for (let counted = 0; counted < n; ) {
+      day = addDays(day, 1);
+      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+      if (weekday !== 0 && weekday !== 6 && !holidays.has(day)) counted++;
+    }
+    return day;
+  }
+  // 2001-01-01 to 2027-12-31
+  const dates = fc.integer({ min: 0, max: 9860 }).map((offset) => addDays('2001-01-01', offset));
+  const counts = fc.integer({ min: 0, max: 60 });
+
+  it('the n-th working day after d is a working day (n > 0), never before d, and n working days from d', () => {
+    fc.assert(
+      fc.property(dates, counts, (date, n) => {
+        const due = calendar.addWorkingDays(date, n);
+        if (n > 0) expect(calendar.isWorkingDay(due)).toBe(true);
+        if (n > 0) expect(due > date).toBe(true);
+        else expect(due).toBe(date);
+        expect(calendar.workingDaysBetween(date, due)).toBe(n);
+        expect(due).toBe(reference(date, n));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('every day between d and its due date, after d, is a working day or skipped', () => {
+    fc.assert(
+      fc.property(dates, counts, (date, n) => {
+        const due = calendar.addWorkingDays(date, n);
+        let working = 0;
+        for (let day = addDays(date, 1); day <= due; day = addDays(day, 1)) if (calendar.isWorkingDay(day)) working++;
+        expect(working).toBe(n);
+      }),
+    );
+  });
+});
