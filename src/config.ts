@@ -43,6 +43,7 @@ const environment = z.object({
   CAREBRIDGE_LABEL_MAP: z.string().min(1).optional(),
   CAREBRIDGE_DEMO_SEED: z.enum(['auto', 'always', 'never']).default('auto'),
   CAREBRIDGE_DEMO_CHILDREN: z.coerce.number().int().min(50).max(1_000_000).default(2000),
+  CAREBRIDGE_AUTHORITY_NAME: z.string().min(1).max(200).default('The local authority'),
   CAREBRIDGE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   NODE_ENV: z.string().min(1).default('development'),
   CAREBRIDGE_AUTH_ISSUER: z.string().min(1).optional(),
@@ -180,6 +181,8 @@ export interface Config {
   logLevel: z.infer<typeof environment>['LOG_LEVEL'];
   labels: LabelMaps;
   demo: { seed: 'auto' | 'always' | 'never'; children: number };
+  /** How the authority is named where it holds parental responsibility. */
+  authorityName: string;
   shutdownGraceMs: number;
   /** NODE_ENV (default development); `production` refuses demo auth mode. */
   nodeEnv: string;
@@ -254,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     labels,
     demo: { seed: values.CAREBRIDGE_DEMO_SEED, children: values.CAREBRIDGE_DEMO_CHILDREN },
+    authorityName: values.CAREBRIDGE_AUTHORITY_NAME,
     shutdownGraceMs: values.CAREBRIDGE_SHUTDOWN_GRACE_MS,
     nodeEnv: values.NODE_ENV,
     auth: authSettings(values),

@@ -22,6 +22,8 @@ const handMade = {
     'pers_person_id,pers_forename,pers_surname,pers_dob,pers_common_child_id',
     'C1,Amy,Smith,2012-03-04,9990000018',
     'A1,Carol,Smith,1985-01-01,',
+    'A2,Dan,Smith,1983-05-05,',
+    'C2,Bea,Jones,2007-01-15,',
   ],
   'ssd_cp_plans.csv': [
     'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date,cppl_cp_plan_initial_category,cppl_cp_plan_latest_category',
@@ -31,11 +33,13 @@ const handMade = {
     'clae_cla_episode_id,clae_person_id,clae_cla_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_entered_care_date',
     'E1,C1,POC1,2024-06-01,2024-08-01,2024-06-01',
     'E2,C1,POC1,2024-08-01,,2024-06-01',
+    'E3,C2,POC2,2022-01-01,,2022-01-01',
   ],
   'ssd_legal_status.csv': [
     'lega_legal_status_id,lega_person_id,lega_legal_status,lega_legal_status_start_date,lega_legal_status_end_date',
     'L1,C1,V2,2024-06-01,2024-08-01',
     'L2,C1,C2,2024-08-01,',
+    'L3,C2,V2,2022-01-01,',
   ],
   'ssd_cla_placement.csv': [
     'clap_cla_placement_id,clap_cla_id,clap_person_id,clap_cla_placement_start_date,clap_cla_placement_end_date,clap_cla_placement_type,clap_cla_placement_postcode',
@@ -49,7 +53,11 @@ const handMade = {
     'I1,W1,Allocated Social Worker,T1,C1,2024-01-10,',
   ],
   'cb_team_contact.csv': ['tcon_team_id,tcon_duty_phone,tcon_duty_email,tcon_out_of_hours_phone', 'T1,01632 960001,duty@example.org,01632 960999'],
-  'cb_relationship.csv': ['rela_relationship_id,rela_child_person_id,rela_related_person_id,rela_relationship', 'R1,C1,A1,MOTHER'],
+  'cb_relationship.csv': [
+    'rela_relationship_id,rela_child_person_id,rela_related_person_id,rela_relationship,rela_married_to_mother,rela_address_withheld',
+    'R1,C1,A1,MOTHER,,N',
+    'R2,C1,A2,FATHER,Y,Y',
+  ],
 };
 
 beforeAll(async () => {
@@ -148,6 +156,36 @@ describe('a child', () => {
       kinds,
       legalBasis,
       localAuthorityHasParentalResponsibility: localAuthorityPr,
+    });
+  });
+
+  it('PR-MOTHER, PR-FATHER-MARRIED, PR-NO-CONTACT, PR-LA-CARE-ORDER: who holds parental responsibility, as at a date', async () => {
+    const holders = async (asOf: string) =>
+      (
+        await api.query<{ child: { parentalResponsibility: Record<string, unknown>[] } }>(
+          `query ($asOf: Date) { child(id: "C1", asOf: $asOf) { parentalResponsibility { kind personId name relationship basis ruleId takesPrecedence addressWithheld since } } }`,
+          { asOf },
+        )
+      ).body.data?.child.parentalResponsibility;
+    const mother = { kind: 'PERSON', personId: 'A1', name: 'Carol Smith', relationship: 'Mother', basis: 'BIRTH_MOTHER', ruleId: 'PR-MOTHER', takesPrecedence: false, addressWithheld: false, since: '2012-03-04' };
+    const father = { kind: 'PERSON', personId: 'A2', name: 'Dan Smith', relationship: 'Father', basis: 'MARRIED_FATHER', ruleId: 'PR-FATHER-MARRIED', takesPrecedence: false, addressWithheld: true, since: null };
+    // Accommodated under S.20: the authority does not share PR.
+    expect(await holders('2024-07-01')).toEqual([mother, father]);
+    // Under a care order it does, from the order.
+    expect(await holders('2024-10-01')).toEqual([
+      mother,
+      father,
+      { kind: 'LOCAL_AUTHORITY', personId: null, name: 'The local authority', relationship: null, basis: 'CARE_ORDER', ruleId: 'PR-LA-CARE-ORDER', takesPrecedence: false, addressWithheld: false, since: '2024-08-01' },
+    ]);
+  });
+
+  it('CL-ELIGIBLE: a 17-year-old looked after since 14 is an eligible child, supported to 21; a child never looked after has no care-leaver status', async () => {
+    const response = await api.query(
+      `{ c2: child(id: "C2", asOf: "2024-07-01") { careLeaver { category supportUntil ruleIds } } c1: child(id: "C1", asOf: "2024-05-01") { careLeaver { category } } }`,
+    );
+    expect(response.body.data).toEqual({
+      c2: { careLeaver: { category: 'ELIGIBLE', supportUntil: '2028-01-15', ruleIds: ['CL-ELIGIBLE', 'CL-SUPPORT-21'] } },
+      c1: { careLeaver: null },
     });
   });
 

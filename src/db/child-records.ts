@@ -19,6 +19,7 @@ import type {
   PlacementFact,
   TeamContactFact,
 } from '../domain/facts.js';
+import type { CourtOrderFact, RelationshipFact } from '../domain/parental-responsibility.js';
 import type { Orm } from './connection.js';
 import * as schema from './schema.js';
 
@@ -44,7 +45,8 @@ const start = (date: string | null) => date ?? '0001-01-01';
 export function createChildRecordLoaders(orm: Orm) {
   const { ssdPerson, ssdCpPlans, ssdCinPlans, ssdEarlyHelpEpisodes, ssdClaEpisodes, ssdLegalStatus } = schema;
   const { ssdClaReviews, ssdClaPlacement, ssdClaCarePlan, ssdClaHealth, ssdInvolvements, ssdProfessionals } = schema;
-  const { ssdDepartment, ssdCareLeavers, cbTeamContact } = schema;
+  const { ssdDepartment, ssdCareLeavers, cbTeamContact, cbRelationship, cbCourtOrder } = schema;
+  const flag = (value: string | null) => (value === null ? null : value === 'Y');
 
   return {
     person: singleLoader<Person>(
@@ -244,6 +246,40 @@ export function createChildRecordLoaders(orm: Orm) {
           teamName: team?.dept_team_name ?? null,
         })),
       (record) => record.personId,
+    ),
+
+    /** The adults related to a child (cb_relationship), by child. */
+    relationships: groupedLoader<RelationshipFact & { childId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(cbRelationship).where(inArray(cbRelationship.rela_child_person_id, ids))).map((row) => ({
+          childId: row.rela_child_person_id,
+          id: row.rela_relationship_id,
+          relatedPersonId: row.rela_related_person_id ?? '',
+          relationship: (row.rela_relationship ?? 'OTHER') as RelationshipFact['relationship'],
+          marriedToMother: flag(row.rela_married_to_mother),
+          registeredOnBirthCertificate: flag(row.rela_registered_on_birth_certificate),
+          registrationDate: row.rela_registration_date,
+          noContact: row.rela_no_contact === 'Y',
+          addressWithheld: row.rela_address_withheld === 'Y',
+        })),
+      (relationship) => relationship.childId,
+    ),
+
+    /** Orders that give or remove parental responsibility (cb_court_order), by child. */
+    courtOrders: groupedLoader<CourtOrderFact & { childId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(cbCourtOrder).where(inArray(cbCourtOrder.cord_child_person_id, ids)).orderBy(asc(cbCourtOrder.cord_start_date))).map(
+          (row) => ({
+            childId: row.cord_child_person_id,
+            id: row.cord_order_id,
+            orderType: (row.cord_order_type ?? '') as CourtOrderFact['orderType'],
+            holderPersonId: row.cord_holder_person_id ?? '',
+            partnerPersonId: row.cord_partner_person_id,
+            startDate: start(row.cord_start_date),
+            endDate: row.cord_end_date,
+          }),
+        ),
+      (order) => order.childId,
     ),
 
     /** By team id (`ssd_department.dept_team_id`). */

@@ -1,5 +1,5 @@
-// The statutory fields the rules engine will compute (rules.md: due dates, dual-status workflow,
-// parental responsibility, care-leaver status). Until it lands, each field resolves through
+// The statutory fields the rules engine will compute (rules.md: due dates and the dual-status
+// workflow; parental responsibility and care-leaver status are computed already). Until it lands, each field resolves through
 // here, so that one module is replaced and no resolver invents an answer. README: "Not built yet".
 
 import type { IsoDate } from './facts.js';
@@ -24,8 +24,6 @@ export const notComputedYet = {
     requiredActions: [],
     ruleIds: [],
   }),
-  parentalResponsibility: (): never[] => [],
-  careLeaver: (): null => null,
   reviewLate: (): boolean => false,
   teamManagerChairRequired: (): boolean => false,
   firstReviewDue: (): null => null,

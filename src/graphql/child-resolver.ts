@@ -6,7 +6,7 @@ import { countChildren, findChildId, findChildIdByNhsNumber, pageOfChildIds } fr
 import { careStatusOn, type CareStatusFacts } from '../domain/care-status.js';
 import { legalBasisOf, legalStatusOn, periodsOfCare, type PeriodOfCareFact } from '../domain/child-in-care.js';
 import { addDays } from '../domain/calendar.js';
-import { asKnownOn, isOpenOn, type InvolvementFact, type IsoDate } from '../domain/facts.js';
+import { asKnownOn, isOpenOn, type InvolvementFact, type IsoDate, type Person } from '../domain/facts.js';
 import { normaliseNhsNumber } from '../domain/nhs-number.js';
 import { notComputedYet } from '../domain/not-computed-yet.js';
 import type { RequestContext } from './context.js';
@@ -16,7 +16,9 @@ import { PeriodOfCare } from './types/care.js';
 import { CareStatus, Child, ChildConnection, ChildFilter } from './types/child.js';
 import { CareLeaverStatus, DualStatusOutcome, DueDate, ParentalResponsibilityHolder } from './types/computed.js';
 import { DutyContact, KeyContact } from './types/contacts.js';
-import { KeyContactRole, type CareStatusKind, type LegalBasis } from './types/enums.js';
+import { KeyContactRole, type CareLeaverCategory, type CareStatusKind, type LegalBasis } from './types/enums.js';
+import { careLeaverStatusOn } from '../domain/care-leavers.js';
+import { parentalResponsibilityOn } from '../domain/parental-responsibility.js';
 import { ChildInNeedPlan, ChildProtectionPlan, EarlyHelpEpisode } from './types/plans.js';
 import { decodeCursor, encodeCursor } from './cursors.js';
 import { normaliseLabel } from '../config.js';
@@ -171,8 +173,32 @@ export class ChildResolver {
   }
 
   @FieldResolver(() => [ParentalResponsibilityHolder])
-  parentalResponsibility(): ParentalResponsibilityHolder[] {
-    return notComputedYet.parentalResponsibility();
+  async parentalResponsibility(@Root() child: Child, @Ctx() context: RequestContext): Promise<ParentalResponsibilityHolder[]> {
+    const { records } = context;
+    const [person, relationships, courtOrders, legalStatuses] = await Promise.all([
+      records.person.load(child.id),
+      records.relationships.load(child.id),
+      records.courtOrders.load(child.id),
+      records.legalStatuses.load(child.id),
+    ]);
+    if (!person) return [];
+    const relatedIds = new Set<string>();
+    for (const relationship of relationships) relatedIds.add(relationship.relatedPersonId);
+    for (const order of courtOrders) for (const id of [order.holderPersonId, order.partnerPersonId]) if (id) relatedIds.add(id);
+    const people = new Map<string, Person>();
+    for (const related of await records.person.loadMany([...relatedIds])) {
+      if (related && !(related instanceof Error)) people.set(related.id, related);
+    }
+    const holders = parentalResponsibilityOn({
+      child: person,
+      relationships,
+      courtOrders,
+      legalStatuses,
+      people,
+      asOf: child.asOf,
+      localAuthorityName: context.authorityName,
+    });
+    return holders as ParentalResponsibilityHolder[];
   }
 
   @FieldResolver(() => [ChildProtectionPlan])
@@ -228,9 +254,25 @@ export class ChildResolver {
     });
   }
 
+  /** Null for a child never looked after; otherwise the CL-* category (NONE when none applies). */
   @FieldResolver(() => CareLeaverStatus, { nullable: true })
-  careLeaver(): CareLeaverStatus | null {
-    return notComputedYet.careLeaver();
+  async careLeaver(@Root() child: Child, @Ctx() context: RequestContext): Promise<CareLeaverStatus | null> {
+    const [facts, courtOrders] = await Promise.all([careStatusFacts(child, context), context.records.courtOrders.load(child.id)]);
+    if (facts.periods.length === 0) return null;
+    // CL-QUALIFYING: a special guardianship order made while the child was looked after.
+    const specialGuardianshipOrderMadeWhileLookedAfter = asKnownOn(courtOrders, child.asOf).some(
+      (order) =>
+        order.orderType === 'SPECIAL_GUARDIANSHIP' &&
+        facts.periods.some((period) => period.startDate <= order.startDate && (period.endDate === null || order.startDate <= period.endDate)),
+    );
+    const status = careLeaverStatusOn({
+      dateOfBirth: facts.person.dateOfBirth,
+      periods: facts.periods,
+      legalStatuses: facts.legalStatuses,
+      specialGuardianshipOrderMadeWhileLookedAfter,
+      asOf: child.asOf,
+    });
+    return { ...status, category: status.category as CareLeaverCategory };
   }
 
   @FieldResolver(() => [KeyContact], {

@@ -14,4 +14,6 @@ export interface RequestContext {
   database: SqlSession;
   records: ChildRecordLoaders;
   labels: LabelMaps;
+  /** How the authority is named where it holds parental responsibility. */
+  authorityName: string;
 }

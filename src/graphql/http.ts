@@ -140,6 +140,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       database,
       records: createChildRecordLoaders(database.orm),
       labels: config.labels,
+      authorityName: config.authorityName,
     };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
