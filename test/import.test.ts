@@ -165,6 +165,21 @@ describe('a bad extract is reported line by line and nothing is written', () => 
       expected: ['ssd_person.csv:3: unterminated quote: the file ends inside a quoted value (truncated file?)'],
     },
     {
+      kind: 'a malformed row in the middle of a file, with the lines after it still numbered right',
+      files: {
+        'ssd_person.csv': ['pers_person_id,pers_forename,pers_dob', 'C7,Al,2015-01-01', 'C8,B"x,2015-01-01', 'C9,Cy,2015-01-01', 'C10,Di,yesterday'],
+      },
+      expected: [
+        'ssd_person.csv:3: malformed CSV: Invalid Opening Quote: a quote is found on field 1',
+        "ssd_person.csv:5: pers_dob: 'yesterday' is not a date (yyyy-mm-dd, dd/mm/yyyy or yyyy-mm-dd 00:00:00.000)",
+      ],
+    },
+    {
+      kind: 'a NUL character, which PostgreSQL cannot store',
+      files: { 'ssd_person.csv': ['pers_person_id,pers_forename', 'C9,Da\u0000n'] },
+      expected: ['ssd_person.csv:2: pers_forename: contains a NUL character'],
+    },
+    {
       kind: 'reference to a row neither in the folder nor stored',
       files: { 'ssd_cp_plans.csv': ['cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date', 'P9,C404,2024-01-01'] },
       expected: ["ssd_cp_plans.csv:2: cppl_person_id: 'C404' is not in ssd_person (neither in the folder nor stored)"],

@@ -3,7 +3,7 @@
 // COPY into a staging table. Memory stays flat in the file's size.
 
 import { createReadStream } from 'node:fs';
-import { parse, type CsvError } from 'csv-parse';
+import { parse, type CsvError, type InfoRecord, type Options } from 'csv-parse';
 import type { LabelMaps } from '../config.js';
 import type { ProblemList } from './problems.js';
 import { codeSets, mappableCodeSets, type ImportColumn, type ImportTable, type MappableCodeSet } from './tables.js';
@@ -93,11 +93,21 @@ export async function* readRows(
   counts: FileCounts,
   onHeader: (header: FileHeader | null) => void,
 ): AsyncGenerator<string> {
-  // Physical lines are counted here rather than with csv-parse's `info`, which halves its speed:
-  // a record spans one line plus the line breaks inside its quoted values.
-  let nextLine = 1;
+  // Line numbers are taken as the parser goes (on_record and skip run in file order, ahead of
+  // this loop): a record starts on the line after the previous one ended.
+  let parsedUpTo = 0;
   const parser = createReadStream(path).pipe(
-    parse({ bom: true, relax_column_count: true, skip_records_with_error: true }),
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_records_with_error: true,
+      // csv-parse types on_record as returning a record; it passes any value through.
+      on_record: ((record: string[], context: InfoRecord) => {
+        const line = parsedUpTo + 1;
+        parsedUpTo = context.lines;
+        return { record, line };
+      }) as unknown as Options['on_record'],
+    }),
   );
   parser.on('skip', (error: CsvError & { lines?: number }) => {
     counts.badRows++;
@@ -105,19 +115,14 @@ export async function* readRows(
       error.code === 'CSV_QUOTE_NOT_CLOSED'
         ? 'unterminated quote: the file ends inside a quoted value (truncated file?)'
         : `malformed CSV: ${error.message.replace(/ at line \d+.*$/, '')}`;
-    problems.add({ file, line: nextLine, column: null, message });
-    nextLine = (error.lines ?? nextLine) + 1;
+    problems.add({ file, line: parsedUpTo + 1, column: null, message });
+    parsedUpTo = error.lines ?? parsedUpTo + 1;
   });
 
   let header: FileHeader | null | undefined;
   let cellReaders: CellReader[] = [];
   let chunk = '';
-  for await (const record of parser as AsyncIterable<string[]>) {
-    const line = nextLine;
-    nextLine += 1;
-    for (const field of record) {
-      for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) nextLine++;
-    }
+  for await (const { record, line } of parser as AsyncIterable<{ record: string[]; line: number }>) {
     if (record.length === 1 && record[0] === '') continue; // a blank line
     if (header === undefined) {
       header = readHeader(table, file, record, problems);

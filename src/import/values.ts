@@ -75,6 +75,7 @@ export function isNullCell(text: string): boolean {
 export function readCell(column: ImportColumn, raw: string): Cell {
   const text = raw.trim();
   if (isNullCell(text)) return { value: null };
+  if (text.includes('\u0000')) return { problem: 'contains a NUL character' };
   switch (column.kind) {
     case 'date':
       return readDate(text);
