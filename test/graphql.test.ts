@@ -24,6 +24,7 @@ const handMade = {
     'A1,Carol,Smith,1985-01-01,',
     'A2,Dan,Smith,1983-05-05,',
     'C2,Bea,Jones,2007-01-15,',
+    'C3,Cal,Brown,2010-10-10,',
   ],
   'ssd_cp_plans.csv': [
     'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date,cppl_cp_plan_initial_category,cppl_cp_plan_latest_category',
@@ -34,6 +35,8 @@ const handMade = {
     'E1,C1,POC1,2024-06-01,2024-08-01,2024-06-01',
     'E2,C1,POC1,2024-08-01,,2024-06-01',
     'E3,C2,POC2,2022-01-01,,2022-01-01',
+    // An extract without clae_cla_id, whose episode id happens to be another child's period id.
+    'POC2,C3,,2023-03-01,,',
   ],
   'ssd_legal_status.csv': [
     'lega_legal_status_id,lega_person_id,lega_legal_status,lega_legal_status_start_date,lega_legal_status_end_date',
@@ -44,6 +47,7 @@ const handMade = {
   'ssd_cla_placement.csv': [
     'clap_cla_placement_id,clap_cla_id,clap_person_id,clap_cla_placement_start_date,clap_cla_placement_end_date,clap_cla_placement_type,clap_cla_placement_postcode',
     'PL1,POC1,C1,2024-06-01,,U6,ZZ1 1ZZ',
+    'PL2,POC2,C2,2022-01-01,,K2,',
   ],
   'ssd_cla_reviews.csv': ['clar_cla_review_id,clar_cla_id,clar_cla_review_due_date,clar_cla_review_date', 'R1,POC1,2024-06-28,2024-06-27'],
   'ssd_department.csv': ['dept_team_id,dept_team_name', 'T1,Children in Care Team'],
@@ -187,6 +191,11 @@ describe('a child', () => {
       c2: { careLeaver: { category: 'ELIGIBLE', supportUntil: '2028-01-15', ruleIds: ['CL-ELIGIBLE', 'CL-SUPPORT-21'] } },
       c1: { careLeaver: null },
     });
+  });
+
+  it('never shows another child’s placements when period ids collide', async () => {
+    const response = await api.query(`{ child(id: "C3", asOf: "2024-07-01") { periodsOfCare { id placements { id } reviews { id } } } }`);
+    expect(response.body.data).toEqual({ child: { periodsOfCare: [{ id: 'POC2', placements: [], reviews: [] }] } });
   });
 
   it('is null for an adult known only as a relative, and for an unknown id', async () => {

@@ -135,42 +135,49 @@ export function createChildRecordLoaders(orm: Orm) {
       (status) => status.personId,
     ),
 
-    /** By period of care (`clae_cla_id`). */
-    careReviews: groupedLoader<CareReviewFact>(
-      async (periodIds) =>
+    /**
+     * A child's CiC reviews, through the child's own episodes (`clar_cla_id` = `clae_cla_id`), so
+     * that a period id another child's extract happens to share can never bring their reviews.
+     */
+    careReviews: groupedLoader<CareReviewFact & { personId: string }>(
+      async (ids) =>
         (
           await orm
-            .select()
+            .selectDistinct({ review: ssdClaReviews, personId: ssdClaEpisodes.clae_person_id })
             .from(ssdClaReviews)
-            .where(inArray(ssdClaReviews.clar_cla_id, periodIds))
-            .orderBy(asc(ssdClaReviews.clar_cla_review_due_date), asc(ssdClaReviews.clar_cla_review_date))
-        ).map((row) => ({
-          id: row.clar_cla_review_id,
-          periodId: row.clar_cla_id ?? '',
-          dueDate: row.clar_cla_review_due_date,
-          heldOn: row.clar_cla_review_date,
-          cancelled: row.clar_cla_review_cancelled === 'Y',
+            .innerJoin(ssdClaEpisodes, eq(ssdClaEpisodes.clae_cla_id, ssdClaReviews.clar_cla_id))
+            .where(inArray(ssdClaEpisodes.clae_person_id, ids))
+            .orderBy(asc(ssdClaReviews.clar_cla_review_due_date), asc(ssdClaReviews.clar_cla_review_date), asc(ssdClaReviews.clar_cla_review_id))
+        ).map(({ review, personId }) => ({
+          personId: personId ?? '',
+          id: review.clar_cla_review_id,
+          periodId: review.clar_cla_id ?? '',
+          dueDate: review.clar_cla_review_due_date,
+          heldOn: review.clar_cla_review_date,
+          cancelled: review.clar_cla_review_cancelled === 'Y',
         })),
-      (review) => review.periodId,
+      (review) => review.personId,
     ),
 
-    /** By period of care (`clae_cla_id`). */
-    placements: groupedLoader<PlacementFact>(
-      async (periodIds) =>
+    /** A child's placements, through the child's own episodes (as careReviews). */
+    placements: groupedLoader<PlacementFact & { personId: string }>(
+      async (ids) =>
         (
           await orm
-            .select()
+            .selectDistinct({ placement: ssdClaPlacement, personId: ssdClaEpisodes.clae_person_id })
             .from(ssdClaPlacement)
-            .where(inArray(ssdClaPlacement.clap_cla_id, periodIds))
-            .orderBy(asc(ssdClaPlacement.clap_cla_placement_start_date))
-        ).map((row) => ({
-          id: row.clap_cla_placement_id,
-          periodId: row.clap_cla_id ?? '',
-          startDate: start(row.clap_cla_placement_start_date),
-          endDate: row.clap_cla_placement_end_date,
-          placementType: row.clap_cla_placement_type,
+            .innerJoin(ssdClaEpisodes, eq(ssdClaEpisodes.clae_cla_id, ssdClaPlacement.clap_cla_id))
+            .where(inArray(ssdClaEpisodes.clae_person_id, ids))
+            .orderBy(asc(ssdClaPlacement.clap_cla_placement_start_date), asc(ssdClaPlacement.clap_cla_placement_id))
+        ).map(({ placement, personId }) => ({
+          personId: personId ?? '',
+          id: placement.clap_cla_placement_id,
+          periodId: placement.clap_cla_id ?? '',
+          startDate: start(placement.clap_cla_placement_start_date),
+          endDate: placement.clap_cla_placement_end_date,
+          placementType: placement.clap_cla_placement_type,
         })),
-      (placement) => placement.periodId,
+      (placement) => placement.personId,
     ),
 
     carePlans: groupedLoader<CarePlanFact & { personId: string | null }>(

@@ -48,7 +48,7 @@ export class ChildInNeedPlanResolver {
 export class PeriodOfCareResolver {
   @FieldResolver(() => [CareReview])
   async reviews(@Root() period: PeriodOfCare, @Ctx() context: RequestContext): Promise<CareReview[]> {
-    const reviews = await context.records.careReviews.load(period.id);
+    const reviews = (await context.records.careReviews.load(period.childId)).filter((review) => review.periodId === period.id);
     // As known on asOf: reviews held or due by then; a later holding date is not yet known.
     return reviews
       .filter((review) => (review.heldOn !== null && review.heldOn <= period.asOf) || (review.dueDate !== null && review.dueDate <= period.asOf))
@@ -62,7 +62,8 @@ export class PeriodOfCareResolver {
 
   @FieldResolver(() => [Placement], { description: 'Placements in this period: type only, never an address or location.' })
   async placements(@Root() period: PeriodOfCare, @Ctx() context: RequestContext): Promise<Placement[]> {
-    return asKnownOn(await context.records.placements.load(period.id), period.asOf).map((placement) => ({
+    const placements = (await context.records.placements.load(period.childId)).filter((placement) => placement.periodId === period.id);
+    return asKnownOn(placements, period.asOf).map((placement) => ({
       id: placement.id,
       startDate: placement.startDate,
       endDate: placement.endDate,
@@ -81,9 +82,13 @@ export class PeriodOfCareResolver {
       records.healthChecks.load(period.childId),
       records.careLeaverRecords.load(period.childId),
     ]);
-    // The latest care plan of this period, as known on asOf.
+    // The latest care plan of this period, as known on asOf: it overlaps the period.
     const plan = asKnownOn(plans, period.asOf)
-      .filter((candidate) => candidate.endDate === null || candidate.endDate > period.startDate)
+      .filter(
+        (candidate) =>
+          (candidate.endDate === null || candidate.endDate > period.startDate) &&
+          (period.endDate === null || candidate.startDate < period.endDate),
+      )
       .at(-1);
     const iro = asKnownOn(involvements, period.asOf)
       .filter((involvement) => isOpenOn(involvement, period.asOf) && keyContactRoleOf(involvement.roleLabel, context) === KeyContactRole.IRO)
