@@ -53,7 +53,8 @@ export interface GraphqlHandlerOptions {
 
 export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
   const { config, database, authenticator, logger } = options;
-  const dataImportedAt = () => lastImportCommittedAt(database);
+  // Unknown (null) rather than a failed answer when the database cannot say.
+  const dataImportedAt = () => lastImportCommittedAt(database).catch(() => null);
 
   const freshness: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {

@@ -43,7 +43,7 @@ export interface HttpShell {
 
 export function createHttpShell(options: HttpShellOptions): HttpShell {
   let inFlight = 0;
-  let onDrained: (() => void) | undefined;
+  const waiting: (() => void)[] = [];
   const logRequest = pinoHttp({
     logger: options.logger,
     genReqId: (request, response) => {
@@ -87,11 +87,11 @@ export function createHttpShell(options: HttpShellOptions): HttpShell {
         else response.destroy();
       })
       .finally(() => {
-        if (--inFlight === 0) onDrained?.();
+        if (--inFlight === 0) for (const resolve of waiting.splice(0)) resolve();
       });
   });
   return {
     server,
-    drained: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (onDrained = resolve))),
+    drained: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
   };
 }
