@@ -245,3 +245,33 @@ export class WorkingDayCalendar {
     throw new CalendarRangeError(date, this.firstYear, this.lastYear);
   }
 }
+
+/** How a rule's period is counted (rules.md, "Conventions"). */
+export interface CountedPeriod {
+  amount: number;
+  unit: 'CALENDAR_DAYS' | 'WORKING_DAYS' | 'WEEKS' | 'MONTHS';
+}
+
+/**
+ * The due date "within <period> of <date>": working days on the calendar (the date itself not
+ * counted), weeks and days as calendar days, months clamped to the month's end — or, with the
+ * DAYS_91_183 policy (as Mosaic reports), 3 and 6 months as 91 and 183 days.
+ */
+export function dueWithin(
+  date: IsoDate,
+  period: CountedPeriod,
+  calendar: WorkingDayCalendar,
+  monthsAs: 'CALENDAR' | 'DAYS_91_183' = 'CALENDAR',
+): IsoDate {
+  switch (period.unit) {
+    case 'WORKING_DAYS':
+      return calendar.addWorkingDays(date, period.amount);
+    case 'CALENDAR_DAYS':
+      return addDays(date, period.amount);
+    case 'WEEKS':
+      return addDays(date, 7 * period.amount);
+    case 'MONTHS':
+      if (monthsAs === 'DAYS_91_183' && (period.amount === 3 || period.amount === 6)) return addDays(date, period.amount === 3 ? 91 : 183);
+      return addMonths(date, period.amount);
+  }
+}
