@@ -9,12 +9,18 @@ import {
   daysLookedAfterSince14,
   daysLookedAfterSince16,
   pathwayPlanRequired,
+  pathwayPlanReviewDue,
   type CareLeaverCategory,
   type CareLeaverInput,
+  type PathwayPlanReviewInput,
 } from '../src/domain/care-leavers.js';
 import type { PeriodOfCareFact } from '../src/domain/child-in-care.js';
-import type { LegalStatusFact } from '../src/domain/facts.js';
+import type { MeetingFact } from '../src/domain/child-protection.js';
+import type { DueDate } from '../src/domain/due-dates.js';
+import type { CareLeaverRecordFact, LegalStatusFact } from '../src/domain/facts.js';
+import { defaultPolicy } from '../src/domain/policy.js';
 import type { RuleId } from '../src/domain/rules.js';
+import { calendar } from './support/calendar.js';
 
 let ids = 0;
 function period(startDate: string, endDate: string | null): PeriodOfCareFact {
@@ -512,5 +518,105 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// CL-PATHWAY-REVIEW: born 15 June 2008 (16 on 2024-06-15, 18 on 2026-06-15, 21 on 2029-06-15).
+describe('pathwayPlanReviewDue', () => {
+      const review = (date: string, kind: MeetingFact['kind'] = 'PATHWAY_PLAN_REVIEW'): MeetingFact => ({ id: `m-${date}-${kind}`, kind, subjectId: null, date });
+  const record = (pathwayPlanReviewDate: string | null): CareLeaverRecordFact => ({
+    id: 'cl-1',
+    eligibility: 'Eligible',
+    pathwayPlanReviewDate,
+    personalAdviser: null,
+    teamId: null,
+    teamName: null,
+  });
+  const due = (over: Partial<PathwayPlanReviewInput>): DueDate | null =>
+    pathwayPlanReviewDue({
+      dateOfBirth: dob,
+      periods: [period('2024-04-01', null)],
+      legalStatuses: [],
+      careLeaverRecords: [],
+      meetings: [],
+      reviewsKnown: true,
+      calendar,
+      policy: defaultPolicy,
+      asOf: '2024-07-01',
+      ...over,
+    });
+  const brief = (d: DueDate | null) => (d === null ? null : `${d.ruleId} ${d.dueOn}${d.overdue ? ' overdue' : ''}${d.completionKnown ? '' : ' unknown'}`);
+
+  const cases: { name: string; input: Partial<PathwayPlanReviewInput>; expected: string | null }[] = [
+    { name: 'CL-PATHWAY-REVIEW: eligible, looked after on the 16th birthday → 6 months from it', input: {}, expected: 'CL-PATHWAY-REVIEW 2024-12-15' },
+    { name: 'CL-PATHWAY-REVIEW: overdue once due with no review held', input: { asOf: '2024-12-16' }, expected: 'CL-PATHWAY-REVIEW 2024-12-15 overdue' },
+    {
+      name: 'CL-PATHWAY-REVIEW: looked after from after 16 and not yet eligible (CL-PATHWAY) → 6 months from the start of care',
+      input: { periods: [period('2024-09-10', null)], asOf: '2024-10-01' },
+      expected: 'CL-PATHWAY-REVIEW 2025-03-10',
+    },
+    {
+      name: 'CL-PATHWAY-REVIEW: a review held late: the chain continues from the date it happened',
+      input: { meetings: [review('2024-12-20')], asOf: '2025-01-05' },
+      expected: 'CL-PATHWAY-REVIEW 2025-06-20',
+    },
+    {
+      name: 'CL-PATHWAY-REVIEW: the held review date on ssd_care_leavers counts when it is the latest',
+      input: { meetings: [review('2024-12-20')], careLeaverRecords: [record('2025-02-01')], asOf: '2025-02-05' },
+      expected: 'CL-PATHWAY-REVIEW 2025-08-01',
+    },
+    {
+      name: 'CL-PATHWAY-REVIEW: 6 months clamp to the month end (31 Aug 2024 → 28 Feb 2025)',
+      input: { meetings: [review('2024-08-31')], asOf: '2024-09-02' },
+      expected: 'CL-PATHWAY-REVIEW 2025-02-28',
+    },
+    {
+      name: 'CL-PATHWAY-REVIEW: reviews after asOf and other meeting kinds are ignored',
+      input: { meetings: [review('2024-08-01', 'PEP_REVIEW'), review('2024-09-01')], asOf: '2024-08-15' },
+      expected: 'CL-PATHWAY-REVIEW 2024-12-15',
+    },
+    {
+      name: 'CL-PATHWAY-REVIEW: a review before the duty began does not pull the chain earlier',
+      input: { meetings: [review('2024-05-01')], asOf: '2024-07-01' },
+      expected: 'CL-PATHWAY-REVIEW 2024-12-15',
+    },
+    {
+      name: 'CL-PATHWAY-REVIEW: relevant (left care at 16, was eligible) → from the last review',
+      input: { periods: [period('2024-04-01', '2025-01-01')], meetings: [review('2024-12-01')], asOf: '2025-03-01' },
+      expected: 'CL-PATHWAY-REVIEW 2025-06-01',
+    },
+    {
+      name: 'CL-PATHWAY-REVIEW: former relevant (left care at 18) → from the last review, until 21',
+      input: { periods: [period('2024-04-01', '2026-06-15')], meetings: [review('2026-09-01')], asOf: '2027-01-10' },
+      expected: 'CL-PATHWAY-REVIEW 2027-03-01',
+    },
+    {
+      name: 'CL-PATHWAY-REVIEW: no PATHWAY_PLAN_REVIEW rows and no held date → completion unknown, never overdue',
+      input: { reviewsKnown: false, asOf: '2025-01-10' },
+      expected: 'CL-PATHWAY-REVIEW 2024-12-15 unknown',
+    },
+    {
+      name: 'CL-PATHWAY-REVIEW: a held date on ssd_care_leavers makes completion known without meetings',
+      input: { reviewsKnown: false, careLeaverRecords: [record('2024-07-01')], asOf: '2025-01-10' },
+      expected: 'CL-PATHWAY-REVIEW 2025-01-01 overdue',
+    },
+    { name: 'CL-PATHWAY-REVIEW: qualifying care leaver (not eligible) → none', input: { periods: [period('2024-07-01', '2024-08-01')], asOf: '2024-10-01' }, expected: null },
+    { name: 'CL-PATHWAY-REVIEW: under 16 → none', input: { asOf: '2024-06-14' }, expected: null },
+    { name: 'CL-PATHWAY-REVIEW: from the 21st birthday → none', input: { periods: [period('2024-04-01', '2026-06-15')], asOf: twentyFirst }, expected: null },
+    { name: 'CL-PATHWAY-REVIEW: no date of birth → none', input: { dateOfBirth: null }, expected: null },
+  ];
+
+  it.each(cases)('$name', ({ input, expected }) => {
+    expect(brief(due(input))).toBe(expected);
+  });
+
+  it('CL-PATHWAY-REVIEW: kind PATHWAY_PLAN_REVIEW, statutory, the care-leaver record as subject', () => {
+    expect(due({ careLeaverRecords: [record(null)] })).toMatchObject({
+      kind: 'PATHWAY_PLAN_REVIEW',
+      ruleId: 'CL-PATHWAY-REVIEW',
+      basis: 'STATUTORY',
+      subjectId: 'cl-1',
+      completionKnown: true,
+    });
   });
 });

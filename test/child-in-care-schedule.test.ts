@@ -1,8 +1,6 @@
 // Child in care schedule (rules.md, "Child in care (CiC, looked after)"): each case names its rule id.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WorkingDayCalendar } from '../src/domain/calendar.js';
 import type { PeriodOfCareFact } from '../src/domain/child-in-care.js';
 import {
   careReviewsWithLateness,
@@ -13,9 +11,8 @@ import {
 import type { DueDate } from '../src/domain/due-dates.js';
 import type { CarePlanFact, CareReviewFact, HealthCheckFact, LegalStatusFact, PlacementFact } from '../src/domain/facts.js';
 import { defaultPolicy, type Policy } from '../src/domain/policy.js';
+import { calendar } from './support/calendar.js';
 
-const holidays = readFileSync('src/domain/bank-holidays-england-and-wales.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.trim());
-const calendar = new WorkingDayCalendar({ holidays, firstYear: 2000, lastYear: 2028 });
 
 const localHealthOff: Policy = {
   ...defaultPolicy,

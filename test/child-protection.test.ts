@@ -1,8 +1,6 @@
 // Child protection schedule (rules.md, "Child protection (CP)"): each case names its rule id.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WorkingDayCalendar } from '../src/domain/calendar.js';
 import {
   childProtectionSchedule,
   nextReviewOf,
@@ -15,9 +13,8 @@ import {
 import type { DueDate } from '../src/domain/due-dates.js';
 import type { ChildProtectionPlanFact } from '../src/domain/facts.js';
 import { defaultPolicy, type Policy } from '../src/domain/policy.js';
+import { calendar } from './support/calendar.js';
 
-const holidays = readFileSync('src/domain/bank-holidays-england-and-wales.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.trim());
-const calendar = new WorkingDayCalendar({ holidays, firstYear: 2000, lastYear: 2028 });
 
 const s47Off: Policy = { ...defaultPolicy, rules: { ...defaultPolicy.rules, 'CP-S47': { ...defaultPolicy.rules['CP-S47'], applies: false } } };
 const days91: Policy = { ...defaultPolicy, monthsAs: 'DAYS_91_183' };

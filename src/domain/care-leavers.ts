@@ -1,5 +1,5 @@
 // Care leavers (rules.md, "Care leavers": CL-LEAVE-18, CL-ELIGIBLE, CL-RELEVANT,
-// CL-FORMER-RELEVANT, CL-QUALIFYING, CL-PATHWAY, CL-SUPPORT-21). Pure functions: ISO dates in,
+// CL-FORMER-RELEVANT, CL-QUALIFYING, CL-PATHWAY, CL-PATHWAY-REVIEW, CL-SUPPORT-21). Pure functions: ISO dates in,
 // ISO dates out, no time zones.
 //
 // Readings Carebridge takes (each repeated at the rule it shapes):
@@ -36,9 +36,12 @@
 // 14th and 16th birthdays themselves count; the end date does not), with the two differences
 // noted above: an open period includes `asOf`, and the count stops at the 18th birthday.
 
-import { addDays, addYears, ageOn, isIsoDate } from './calendar.js';
+import { addDays, addYears, ageOn, dueWithin, isIsoDate, type WorkingDayCalendar } from './calendar.js';
 import { legalStatusOn, type PeriodOfCareFact } from './child-in-care.js';
-import { asKnownOn, isOpenOn, type IsoDate, type LegalStatusFact, type Span } from './facts.js';
+import type { MeetingFact } from './child-protection.js';
+import { openDueDate, type DueDate } from './due-dates.js';
+import { asKnownOn, isOpenOn, type CareLeaverRecordFact, type IsoDate, type LegalStatusFact, type Span } from './facts.js';
+import type { Policy } from './policy.js';
 import type { RuleId } from './rules.js';
 
 export type CareLeaverCategory = 'ELIGIBLE' | 'RELEVANT' | 'FORMER_RELEVANT' | 'QUALIFYING' | 'NONE';
@@ -377,4 +380,58 @@ export function pathwayPlanRequired(dateOfBirth: IsoDate | null, asOf: IsoDate):
   if (dateOfBirth === null) return false;
   assertIsoDate('dateOfBirth', dateOfBirth);
   return ageOn(dateOfBirth, asOf) >= 16;
+}
+
+export interface PathwayPlanReviewInput extends CareLeaverInput {
+  careLeaverRecords: readonly CareLeaverRecordFact[];
+  meetings: readonly MeetingFact[];
+  /** False when the extract carries no PATHWAY_PLAN_REVIEW meetings at all. */
+  reviewsKnown: boolean;
+  calendar: WorkingDayCalendar;
+  policy: Policy;
+}
+
+/** The categories with a statutory pathway plan: eligible (reg 43), relevant (s.23B(3)), former relevant (s.23C(3)). */
+const pathwayPlanCategories: ReadonlySet<CareLeaverCategory> = new Set(['ELIGIBLE', 'RELEVANT', 'FORMER_RELEVANT']);
+
+/**
+ * CL-PATHWAY-REVIEW — Care Leavers (England) Regulations 2010 reg 7: "at least every 6 months".
+ * Who: an eligible, relevant or former relevant young person (`careLeaverStatusOn`), and — by
+ * CL-PATHWAY (002, "Pathway Plan from 16") — any child looked after on `asOf` from the 16th
+ * birthday who is not eligible yet. Not a qualifying care leaver (s.24 gives advice and
+ * assistance, not a pathway plan), nobody from the 21st birthday (the category is NONE then).
+ * From: 6 months after the latest review held on or before `asOf` — `cb_meeting`
+ * PATHWAY_PLAN_REVIEW rows and `ssd_care_leavers.clea_pathway_plan_review_date` ("the date the
+ * Pathway plan started, or the latest date [it] was reviewed") — and with none, 6 months after
+ * the plan's duty began: the first day looked after on or after the 16th birthday (the 16th
+ * birthday when looked after then, else the start of care if later). completionKnown is false
+ * when neither source holds a date. No date of birth: null.
+ */
+export function pathwayPlanReviewDue(input: PathwayPlanReviewInput): DueDate | null {
+  const { dateOfBirth, asOf } = input;
+  if (dateOfBirth === null) return null;
+  const { category } = careLeaverStatusOn(input);
+  const known = knownOn(dateOfBirth, input.periods, input.legalStatuses, asOf);
+  const needsPlan = pathwayPlanCategories.has(category) || (lookedAfterOn(known, asOf) && pathwayPlanRequired(dateOfBirth, asOf));
+  const { sixteenth, eighteenth } = known.birthdays;
+  const dutyFrom = known.periods
+    .filter((period) => period.startDate < eighteenth && (period.endDate === null || period.endDate > sixteenth))
+    .map((period) => later(period.startDate, sixteenth))
+    .sort()[0];
+  if (!needsPlan || dutyFrom === undefined) return null;
+
+  const held = [
+    ...input.meetings.filter((meeting) => meeting.kind === 'PATHWAY_PLAN_REVIEW').map((meeting) => meeting.date),
+    ...input.careLeaverRecords.map((record) => record.pathwayPlanReviewDate).filter((date): date is IsoDate => date !== null),
+  ].filter((date) => date <= asOf);
+  const lastHeld = held.sort().at(-1);
+  const from = lastHeld !== undefined ? later(lastHeld, dutyFrom) : dutyFrom;
+  return openDueDate({
+    kind: 'PATHWAY_PLAN_REVIEW',
+    dueOn: dueWithin(from, { amount: 6, unit: 'MONTHS' }, input.calendar, input.policy.monthsAs),
+    ruleId: 'CL-PATHWAY-REVIEW',
+    subjectId: input.careLeaverRecords[0]?.id ?? null,
+    asOf,
+    completionKnown: input.reviewsKnown || input.careLeaverRecords.some((record) => record.pathwayPlanReviewDate !== null && record.pathwayPlanReviewDate <= asOf),
+  });
 }
