@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { mappableCodeSets, type MappableCodeSet } from './import/tables.js';
 import { keyContactRoles, type KeyContactRole } from './domain/key-contacts.js';
+import { defaultPolicy, parsePolicy, type Policy } from './domain/policy.js';
 
 const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -41,6 +42,7 @@ const environment = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CAREBRIDGE_LABEL_MAP: z.string().min(1).optional(),
+  CAREBRIDGE_POLICY_FILE: z.string().min(1).optional(),
   CAREBRIDGE_DEMO_SEED: z.enum(['auto', 'always', 'never']).default('auto'),
   CAREBRIDGE_DEMO_CHILDREN: z.coerce.number().int().min(50).max(1_000_000).default(2000),
   CAREBRIDGE_AUTHORITY_NAME: z.string().min(1).max(200).default('The local authority'),
@@ -183,6 +185,8 @@ export interface Config {
   demo: { seed: 'auto' | 'always' | 'never'; children: number };
   /** How the authority is named where it holds parental responsibility. */
   authorityName: string;
+  /** Which local rules apply, and their figures (CAREBRIDGE_POLICY_FILE over the seed defaults). */
+  policy: Policy;
   shutdownGraceMs: number;
   /** NODE_ENV (default development); `production` refuses demo auth mode. */
   nodeEnv: string;
@@ -236,6 +240,20 @@ function authSettings(values: z.infer<typeof environment>): AuthSettings {
   return { mode: 'demo', issuer: demoAuth.issuer, jwksUrl: undefined, audience: demoAuth.audience, claims };
 }
 
+function readPolicy(file: string | undefined): { policy: Policy; problems: string[] } {
+  if (!file) return { policy: defaultPolicy, problems: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { policy: defaultPolicy, problems: [`CAREBRIDGE_POLICY_FILE: cannot read ${file} as JSON (${(error as Error).message})`] };
+  }
+  const parsed = parsePolicy(json);
+  return 'policy' in parsed
+    ? { policy: parsed.policy, problems: [] }
+    : { policy: defaultPolicy, problems: parsed.problems.map((problem) => `CAREBRIDGE_POLICY_FILE (${file}): ${problem}`) };
+}
+
 /** Parses the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most deployment tooling.
@@ -244,6 +262,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = parsed.success ? [] : issuesToProblems(parsed.error.issues, '');
   const { labels, problems: labelProblems } = readLabelMaps(present.CAREBRIDGE_LABEL_MAP);
   problems.push(...labelProblems);
+  const { policy, problems: policyProblems } = readPolicy(present.CAREBRIDGE_POLICY_FILE);
+  problems.push(...policyProblems);
   problems.push(...crossFieldProblems(present));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
@@ -256,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: values.HOST,
     logLevel: values.LOG_LEVEL,
     labels,
+    policy,
     demo: { seed: values.CAREBRIDGE_DEMO_SEED, children: values.CAREBRIDGE_DEMO_CHILDREN },
     authorityName: values.CAREBRIDGE_AUTHORITY_NAME,
     shutdownGraceMs: values.CAREBRIDGE_SHUTDOWN_GRACE_MS,

@@ -7,6 +7,8 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createAuthenticator } from './access/authentication.js';
+import { loadCalendar } from './db/bank-holidays.js';
+import type { WorkingDayCalendar } from './domain/calendar.js';
 import { createGraphqlHandler } from './graphql/http.js';
 import { createHttpShell, sendJson, type RouteHandler } from './http/server.js';
 import { seedDemoAuthority } from './import/demo-authority.js';
@@ -25,7 +27,17 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   const authenticator = await createAuthenticator(config, logger);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, ssdSchema: config.ssdSchema });
   let ready = false;
-  const graphql = await createGraphqlHandler({ config, database, authenticator, logger });
+  let calendar: WorkingDayCalendar | undefined;
+  const graphql = await createGraphqlHandler({
+    config,
+    database,
+    authenticator,
+    logger,
+    calendar: () => {
+      if (!calendar) throw new Error('the working-day calendar is not loaded yet');
+      return calendar;
+    },
+  });
   // Until migrations (and any demo seeding) are done, GraphQL answers 503 like /readyz.
   const graphqlRoute: RouteHandler = (request, response) =>
     ready ? graphql.handle(request, response) : sendJson(response, 503, { status: 'starting' });
@@ -49,6 +61,8 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   const started = (async () => {
     await migrateDatabase(database, config.migrationUrl);
     await seedDemoAuthority(database, config, logger);
+    // Bank holidays change only through `npm run holidays`; a restart picks them up.
+    calendar = await loadCalendar(database, config.policy.localNonWorkingDays);
     ready = true;
     logger.info('ready');
   })();

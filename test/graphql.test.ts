@@ -9,7 +9,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAuthority } from '../src/generate/authority.js';
 import { importFolder } from '../src/import/import-folder.js';
-import { ChildByNhsNumberDocument, ChildCareStatusDocument, ChildrenPageDocument, type ChildFilter, type ChildrenPageQuery } from '../codegen/graphql.js';
+import {
+  ChildByNhsNumberDocument,
+  ChildCareStatusDocument,
+  ChildrenPageDocument,
+  OverdueWorkDocument,
+  type ChildFilter,
+  type ChildrenPageQuery,
+  type OverdueWorkQuery,
+} from '../codegen/graphql.js';
 import { writeExtract } from './support/extract.js';
 import { startTestService, type TestService } from './support/service.js';
 
@@ -280,6 +288,43 @@ describe('children', () => {
       expect(ids, JSON.stringify(filter)).toEqual(expectedIds.map((node) => node.id));
       expect(response.body.data!.children.totalCount).toBe(ids.length);
       expect(ids.length, JSON.stringify(filter)).toBeGreaterThan(0);
+    }
+  });
+
+  it('hasOverdue: the children whose own schedule has an overdue date, paged and counted, and no others', async () => {
+    const asOf = '2026-03-31';
+    const everyChild = await api.run(OverdueWorkDocument, { first: 500, asOf });
+    const nodes = everyChild.body.data!.children.edges.map((edge) => edge.node);
+    expect(nodes.length).toBe(everyChild.body.data!.children.totalCount);
+    const withOverdue = nodes.filter((node) => node.schedule.some((due) => due.overdue)).map((node) => node.id);
+    expect(withOverdue.length).toBeGreaterThan(0);
+    expect(withOverdue.length).toBeLessThan(nodes.length);
+    for (const hasOverdue of [true, false]) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      let totalCount = -1;
+      for (let page = 0; page < 50; page++) {
+        const response = await api.run(OverdueWorkDocument, { first: 7, after, asOf, hasOverdue });
+        const children: OverdueWorkQuery['children'] = response.body.data!.children;
+        totalCount = children.totalCount;
+        seen.push(...children.edges.map((edge) => edge.node.id));
+        if (!children.pageInfo.hasNextPage) break;
+        after = children.pageInfo.endCursor;
+      }
+      const expected = hasOverdue ? withOverdue : nodes.map((node) => node.id).filter((id) => !withOverdue.includes(id));
+      expect(seen).toEqual(expected);
+      expect(totalCount).toBe(expected.length);
+    }
+  });
+
+  it('nextReviewDue is the earliest open due date, a statutory rule first on the same date', async () => {
+    const response = await api.run(OverdueWorkDocument, { first: 500, asOf: '2026-03-31' });
+    for (const { node } of response.body.data!.children.edges) {
+      const sorted = [...node.schedule].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || (a.basis === b.basis ? 0 : a.basis === 'STATUTORY' ? -1 : 1));
+      expect(node.schedule.map((due) => due.dueOn)).toEqual(sorted.map((due) => due.dueOn));
+      expect(node.nextReviewDue?.dueOn ?? null, node.id).toBe(sorted[0]?.dueOn ?? null);
+      expect(node.nextReviewDue?.basis ?? null, node.id).toBe(sorted[0]?.basis ?? null);
+      for (const due of node.schedule) expect(due.overdue, `${node.id} ${due.ruleId}`).toBe(due.completionKnown && due.dueOn < '2026-03-31');
     }
   });
 

@@ -3,7 +3,7 @@
 // here (src/domain/facts.ts); nothing above this file sees a column name.
 
 import DataLoader from 'dataloader';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type {
   CareEpisodeFact,
   CareLeaverRecordFact,
@@ -20,6 +20,10 @@ import type {
   TeamContactFact,
 } from '../domain/facts.js';
 import type { CourtOrderFact, RelationshipFact } from '../domain/parental-responsibility.js';
+import type { CpReviewFact, InitialConferenceFact, MeetingFact, MeetingKind, S47EnquiryFact } from '../domain/child-protection.js';
+import type { AssessmentFact } from '../domain/child-in-need.js';
+import type { CareVisitFact } from '../domain/care-visits.js';
+import type { DualStatusDecisionFact, IroRecommendation, PreProceedingsFact } from '../domain/dual-status.js';
 import type { Orm } from './connection.js';
 import * as schema from './schema.js';
 
@@ -46,6 +50,8 @@ export function createChildRecordLoaders(orm: Orm) {
   const { ssdPerson, ssdCpPlans, ssdCinPlans, ssdEarlyHelpEpisodes, ssdClaEpisodes, ssdLegalStatus } = schema;
   const { ssdClaReviews, ssdClaPlacement, ssdClaCarePlan, ssdClaHealth, ssdInvolvements, ssdProfessionals } = schema;
   const { ssdDepartment, ssdCareLeavers, cbTeamContact, cbRelationship, cbCourtOrder } = schema;
+  const { ssdS47Enquiry, ssdInitialCpConference, ssdCpReviews, ssdCinAssessments, ssdCinEpisodes, cbMeeting } = schema;
+  const { ssdClaVisits, ssdPreProceedings, cbDualStatusDecision } = schema;
   const flag = (value: string | null) => (value === null ? null : value === 'Y');
 
   return {
@@ -287,6 +293,133 @@ export function createChildRecordLoaders(orm: Orm) {
           }),
         ),
       (order) => order.childId,
+    ),
+
+    s47Enquiries: groupedLoader<S47EnquiryFact & { personId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(ssdS47Enquiry).where(inArray(ssdS47Enquiry.s47e_person_id, ids)).orderBy(asc(ssdS47Enquiry.s47e_s47_start_date))).map(
+          (row) => ({
+            personId: row.s47e_person_id,
+            id: row.s47e_s47_enquiry_id,
+            startDate: start(row.s47e_s47_start_date),
+            endDate: row.s47e_s47_end_date,
+            // The SSD holds no strategy discussion date: CP-ICPC counts from the S.47 start.
+            strategyDate: null,
+          }),
+        ),
+      (enquiry) => enquiry.personId,
+    ),
+
+    initialConferences: groupedLoader<InitialConferenceFact & { personId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(ssdInitialCpConference).where(inArray(ssdInitialCpConference.icpc_person_id, ids))).map((row) => ({
+          personId: row.icpc_person_id,
+          id: row.icpc_icpc_id,
+          s47Id: row.icpc_s47_enquiry_id,
+          planId: row.icpc_cp_plan_id,
+          date: row.icpc_icpc_date,
+        })),
+      (conference) => conference.personId,
+    ),
+
+    protectionReviews: groupedLoader<CpReviewFact & { personId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(ssdCpReviews).where(inArray(ssdCpReviews.cppr_person_id, ids)).orderBy(asc(ssdCpReviews.cppr_cp_review_date))).map(
+          (row) => ({
+            personId: row.cppr_person_id,
+            id: row.cppr_cp_review_id,
+            planId: row.cppr_cp_plan_id ?? '',
+            dueDate: row.cppr_cp_review_due,
+            heldOn: row.cppr_cp_review_date,
+          }),
+        ),
+      (review) => review.personId,
+    ),
+
+    /** Assessments with their referral's date (CIN-ASSESSMENT counts from the referral). */
+    assessments: groupedLoader<AssessmentFact & { personId: string | null }>(
+      async (ids) =>
+        (
+          await orm
+            .select({ assessment: ssdCinAssessments, referralDate: ssdCinEpisodes.cine_referral_date })
+            .from(ssdCinAssessments)
+            .leftJoin(ssdCinEpisodes, eq(ssdCinEpisodes.cine_referral_id, ssdCinAssessments.cina_referral_id))
+            .where(inArray(ssdCinAssessments.cina_person_id, ids))
+        ).map(({ assessment, referralDate }) => ({
+          personId: assessment.cina_person_id,
+          id: assessment.cina_assessment_id,
+          referralId: assessment.cina_referral_id,
+          referralDate,
+          startDate: start(assessment.cina_assessment_start_date),
+          authorisedDate: assessment.cina_assessment_auth_date,
+        })),
+      (assessment) => assessment.personId,
+    ),
+
+    /** Meetings the SSD does not carry (cb_meeting), by child. */
+    meetings: groupedLoader<MeetingFact & { personId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(cbMeeting).where(inArray(cbMeeting.meet_person_id, ids)).orderBy(asc(cbMeeting.meet_date))).map((row) => ({
+          personId: row.meet_person_id,
+          id: row.meet_meeting_id,
+          kind: (row.meet_kind ?? '') as MeetingKind,
+          subjectId: row.meet_subject_id,
+          date: start(row.meet_date),
+        })),
+      (meeting) => meeting.personId,
+    ),
+
+    /**
+     * The kinds of meeting the extract carries at all: a kind with no rows means whether those
+     * meetings happen is unknown (rules.md, completionKnown). Pathway plan reviews are also
+     * carried by `ssd_care_leavers`. Two statements per request, whatever the number of children.
+     */
+    meetingKindsRecorded: new DataLoader<'all', ReadonlySet<MeetingKind>>(async (keys) => {
+      const [meetingKinds, pathwayReviews] = await Promise.all([
+        orm.selectDistinct({ kind: cbMeeting.meet_kind }).from(cbMeeting),
+        orm.select({ id: ssdCareLeavers.clea_table_id }).from(ssdCareLeavers).where(isNotNull(ssdCareLeavers.clea_pathway_plan_review_date)).limit(1),
+      ]);
+      const kinds = new Set(meetingKinds.map((row) => row.kind as MeetingKind));
+      if (pathwayReviews.length > 0) kinds.add('PATHWAY_PLAN_REVIEW');
+      return keys.map(() => kinds);
+    }),
+
+    /** Social worker visits to a looked-after child (`ssd_cla_visits`), by child. */
+    careVisits: groupedLoader<CareVisitFact & { personId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(ssdClaVisits).where(inArray(ssdClaVisits.clav_person_id, ids)).orderBy(asc(ssdClaVisits.clav_cla_visit_date))).map(
+          (row) => ({ personId: row.clav_person_id, id: row.clav_cla_visit_id, periodId: row.clav_cla_id, date: start(row.clav_cla_visit_date) }),
+        ),
+      (visit) => visit.personId,
+    ),
+
+    /** PLO pre-proceedings (`ssd_pre_proceedings`), by child: the DS-S20-PLO pathway. */
+    preProceedings: groupedLoader<PreProceedingsFact & { personId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(ssdPreProceedings).where(inArray(ssdPreProceedings.prep_person_id, ids))).map((row) => ({
+          personId: row.prep_person_id,
+          id: row.prep_table_id,
+          decisionDate: row.prep_pre_pro_decision_date,
+          initialMeetingDate: row.prep_initial_pre_pro_meeting_date,
+          outcome: row.prep_pre_pro_outcome,
+          stepDownDate: row.prep_agree_stepdown_issue_date,
+        })),
+      (proceedings) => proceedings.personId,
+    ),
+
+    /** IRO recommendations at dual-process reviews and letters ending CP plans (`cb_dual_status_decision`), by child. */
+    dualStatusDecisions: groupedLoader<DualStatusDecisionFact & { childId: string | null }>(
+      async (ids) =>
+        (await orm.select().from(cbDualStatusDecision).where(inArray(cbDualStatusDecision.dsde_child_person_id, ids))).map((row) => ({
+          childId: row.dsde_child_person_id,
+          id: row.dsde_decision_id,
+          planId: row.dsde_cp_plan_id,
+          reviewDate: row.dsde_review_date,
+          recommendation: (row.dsde_recommendation || null) as IroRecommendation | null,
+          agenciesNotifiedDate: row.dsde_agencies_notified_date,
+          disagreement: row.dsde_disagreement === 'Y',
+        })),
+      (decision) => decision.childId,
     ),
 
     /** By team id (`ssd_department.dept_team_id`). */

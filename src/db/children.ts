@@ -31,6 +31,17 @@ const careLeaver = `(EXISTS (SELECT 1 FROM ssd_care_leavers x WHERE x.clea_perso
   AND NOT ${openOn.CHILD_IN_CARE}
   AND EXISTS (SELECT 1 FROM ssd_person p WHERE p.pers_person_id = c.person_id AND p.pers_dob + interval '25 years' > $asOf))`;
 
+/**
+ * A superset of the children whose schedule can hold a due date on $asOf (src/domain/schedule.ts):
+ * an open plan, enquiry or assessment, or ever looked after (visits, reviews, pathway plans for
+ * care leavers). The hasOverdue filter computes schedules only for these.
+ */
+const mayHaveDueDates = `(${openOn.CHILD_PROTECTION} OR ${openOn.CHILD_IN_NEED}
+  OR EXISTS (SELECT 1 FROM ssd_cla_episodes x WHERE x.clae_person_id = c.person_id
+    AND LEAST(x.clae_entered_care_date, x.clae_cla_episode_start_date) <= $asOf)
+  OR ${open('ssd_s47_enquiry', 's47e_person_id', 'x.s47e_s47_start_date', 's47e_s47_end_date')}
+  OR ${open('ssd_cin_assessments', 'cina_person_id', 'x.cina_assessment_start_date', 'cina_assessment_auth_date')})`;
+
 function kindCondition(kind: CareStatusKind): string {
   if (kind === 'CARE_LEAVER') return careLeaver;
   if (kind === 'NOT_OPEN') return `NOT (${Object.values(openOn).join(' OR ')} OR ${careLeaver})`;
@@ -92,6 +103,25 @@ export async function pageOfChildIds(
   );
   const ids = rows.map((row) => row.person_id);
   return { ids: ids.slice(0, options.first), hasNextPage: ids.length > options.first };
+}
+
+/**
+ * Every child matching the filter, in case-id order, with whether its schedule can hold a due
+ * date and whether it comes after the cursor (the database's order, as pageOfChildIds): what the
+ * hasOverdue filter starts from. One statement, whatever the number of children.
+ */
+export async function childrenWithOpenWork(
+  session: SqlSession,
+  options: { after: string | null; filter?: ChildFilter | null; asOf: IsoDate },
+): Promise<{ id: string; mayHaveDueDates: boolean; afterCursor: boolean }[]> {
+  const parameters: unknown[] = [options.asOf, options.after];
+  const where = whereClause(filterConditions(options.filter), parameters, options.asOf);
+  const rows = await session.query<{ person_id: string; open: boolean; after_cursor: boolean | null }>(
+    `SELECT c.person_id, ${mayHaveDueDates.replaceAll('$asOf', '$1::date')} AS open, c.person_id > $2::text AS after_cursor
+     FROM carebridge.child c ${where} ORDER BY c.person_id`,
+    parameters,
+  );
+  return rows.map((row) => ({ id: row.person_id, mayHaveDueDates: row.open, afterCursor: options.after === null || row.after_cursor === true }));
 }
 
 export async function countChildren(session: SqlSession, options: { filter?: ChildFilter | null; asOf: IsoDate }): Promise<number> {

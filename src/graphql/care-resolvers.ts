@@ -1,14 +1,16 @@
 // Fields of plans, periods of care, care plans and reviews: facts through the request's
-// loaders; the statutory dates through the rules engine (not computed yet).
+// loaders; the statutory dates from the child's schedule (src/domain/schedule.ts).
 
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ageOn } from '../domain/calendar.js';
-import { placementTypeDescription } from '../domain/child-in-care.js';
+import { legalStatusOn, placementTypeDescription } from '../domain/child-in-care.js';
+import { careReviewDueAfter, careReviewsWithLateness, isHealthAssessment, isShortBreaks, nextCareReviewOf } from '../domain/child-in-care-schedule.js';
+import { nextCinPlanReview, teamManagerChairRequired } from '../domain/child-in-need.js';
+import { earliest, type DueDate as DueDateFact } from '../domain/due-dates.js';
 import { asKnownOn, isOpenOn } from '../domain/facts.js';
-import { notComputedYet } from '../domain/not-computed-yet.js';
+import { scheduleOf } from './schedule.js';
 import { keyContactRoleOf } from './child-resolver.js';
 import type { RequestContext } from './context.js';
-import { DateScalar } from './scalars.js';
 import { CarePlanSummary, CareReview, PeriodOfCare, Placement } from './types/care.js';
 import { DueDate } from './types/computed.js';
 import { KeyContactRole } from './types/enums.js';
@@ -16,8 +18,6 @@ import { ChildInNeedPlan, ChildProtectionPlan } from './types/plans.js';
 
 /** CL-PATHWAY: a pathway plan from the 16th birthday. */
 const pathwayPlanAge = 16;
-// rules.md: a health assessment is a check whose type names one (not a dental or optical check).
-const healthAssessment = /health assessment/i;
 
 @Resolver(() => ChildProtectionPlan)
 export class ChildProtectionPlanResolver {
@@ -26,21 +26,23 @@ export class ChildProtectionPlanResolver {
     description:
       'Next review meeting for this plan: the review conference or, while the child is dual status, the next CiC review (CP-DUAL-NO-CONFERENCE).',
   })
-  nextReviewDue(): DueDate | null {
-    return notComputedYet.nextReviewDue();
+  async nextReviewDue(@Root() plan: ChildProtectionPlan, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
+    const { dueDates, dualStatus } = await scheduleOf(plan.childId, plan.asOf, context);
+    if (dualStatus.planNextReview.has(plan.id)) return dualStatus.planNextReview.get(plan.id) ?? null;
+    return earliest(dueDates.filter((due) => due.kind === 'CP_REVIEW_CONFERENCE' && due.subjectId === plan.id));
   }
 }
 
 @Resolver(() => ChildInNeedPlan)
 export class ChildInNeedPlanResolver {
   @FieldResolver(() => DueDate, { nullable: true, description: 'Next CiN plan review.' })
-  nextReviewDue(): DueDate | null {
-    return notComputedYet.nextReviewDue();
+  async nextReviewDue(@Root() plan: ChildInNeedPlan, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
+    return nextCinPlanReview((await scheduleOf(plan.childId, plan.asOf, context)).dueDates, plan.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'Open more than 6 months: reviews chaired by a team manager (CIN-PLAN-TM-CHAIR).' })
-  teamManagerChairRequired(): boolean {
-    return notComputedYet.teamManagerChairRequired();
+  teamManagerChairRequired(@Root() plan: ChildInNeedPlan, @Ctx() context: RequestContext): boolean {
+    return teamManagerChairRequired(plan, plan.asOf, context.policy, context.calendar);
   }
 }
 
@@ -48,16 +50,33 @@ export class ChildInNeedPlanResolver {
 export class PeriodOfCareResolver {
   @FieldResolver(() => [CareReview])
   async reviews(@Root() period: PeriodOfCare, @Ctx() context: RequestContext): Promise<CareReview[]> {
-    const reviews = (await context.records.careReviews.load(period.childId)).filter((review) => review.periodId === period.id);
+    const [allReviews, legalStatuses] = await Promise.all([
+      context.records.careReviews.load(period.childId),
+      context.records.legalStatuses.load(period.childId),
+    ]);
+    const reviews = allReviews.filter((review) => review.periodId === period.id);
+    const late = careReviewsWithLateness({
+      period: period.fact,
+      reviews,
+      legalStatuses: asKnownOn(legalStatuses, period.asOf),
+      calendar: context.calendar,
+      policy: context.policy,
+      asOf: period.asOf,
+    });
     // As known on asOf: reviews held or due by then; a later holding date is not yet known.
     return reviews
       .filter((review) => (review.heldOn !== null && review.heldOn <= period.asOf) || (review.dueDate !== null && review.dueDate <= period.asOf))
-      .map((review) => ({ id: review.id, dueDate: review.dueDate, heldOn: review.heldOn !== null && review.heldOn <= period.asOf ? review.heldOn : null }));
+      .map((review) => ({
+        id: review.id,
+        dueDate: review.dueDate,
+        heldOn: review.heldOn !== null && review.heldOn <= period.asOf ? review.heldOn : null,
+        late: late.get(review.id) ?? false,
+      }));
   }
 
   @FieldResolver(() => DueDate, { nullable: true, description: 'Next CiC review of this period of care.' })
-  nextReviewDue(): DueDate | null {
-    return notComputedYet.nextReviewDue();
+  async nextReviewDue(@Root() period: PeriodOfCare, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
+    return nextCareReviewOf((await scheduleOf(period.childId, period.asOf, context)).dueDates, period.id);
   }
 
   @FieldResolver(() => [Placement], { description: 'Placements in this period: type only, never an address or location.' })
@@ -75,12 +94,13 @@ export class PeriodOfCareResolver {
   @FieldResolver(() => CarePlanSummary, { nullable: true })
   async carePlan(@Root() period: PeriodOfCare, @Ctx() context: RequestContext): Promise<CarePlanSummary> {
     const { records } = context;
-    const [plans, person, involvements, health, careLeaverRecords] = await Promise.all([
+    const [plans, person, involvements, health, careLeaverRecords, legalStatuses] = await Promise.all([
       records.carePlans.load(period.childId),
       records.person.load(period.childId),
       records.involvements.load(period.childId),
       records.healthChecks.load(period.childId),
       records.careLeaverRecords.load(period.childId),
+      records.legalStatuses.load(period.childId),
     ]);
     // The latest care plan of this period, as known on asOf: it overlaps the period.
     const plan = asKnownOn(plans, period.asOf)
@@ -94,9 +114,12 @@ export class PeriodOfCareResolver {
       .filter((involvement) => isOpenOn(involvement, period.asOf) && keyContactRoleOf(involvement.roleLabel, context) === KeyContactRole.IRO)
       .at(-1);
     const lastHealthAssessment = health
-      .filter((check) => check.date <= period.asOf && healthAssessment.test(check.type ?? ''))
+      .filter((check) => check.date <= period.asOf && isHealthAssessment(check))
       .map((check) => check.date)
       .at(-1);
+    // The first review's date under the rule in force when care started (CIC-REVIEW-1 or CIC-SHORT-BREAK-REVIEW).
+    const shortBreaks = isShortBreaks(legalStatusOn(asKnownOn(legalStatuses, period.asOf), period.startDate)?.code);
+    const firstReviewDue = careReviewDueAfter(period.fact, [], shortBreaks, context.calendar, context.policy).dueOn;
     const dateOfBirth = person?.dateOfBirth ?? null;
     return {
       startDate: plan?.startDate ?? null,
@@ -110,6 +133,7 @@ export class PeriodOfCareResolver {
           .sort()
           .at(-1) ?? null,
       lastHealthAssessment: lastHealthAssessment ?? null,
+      firstReviewDue,
       childId: period.childId,
       periodId: period.id,
       asOf: period.asOf,
@@ -119,26 +143,18 @@ export class PeriodOfCareResolver {
 
 @Resolver(() => CarePlanSummary)
 export class CarePlanSummaryResolver {
-  @FieldResolver(() => DateScalar, { nullable: true })
-  firstReviewDue(): string | null {
-    return notComputedYet.firstReviewDue();
+  @FieldResolver(() => DueDate, { nullable: true, description: 'The earlier of CIC-HEALTH-INITIAL/REVIEW and the local CIC-HEALTH-LOCAL.' })
+  async nextHealthAssessmentDue(@Root() summary: CarePlanSummary, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
+    return nextOfKind(summary, 'CIC_HEALTH_ASSESSMENT', context);
   }
 
   @FieldResolver(() => DueDate, { nullable: true })
-  nextHealthAssessmentDue(): DueDate | null {
-    return notComputedYet.nextHealthAssessmentDue();
-  }
-
-  @FieldResolver(() => DueDate, { nullable: true })
-  nextPepReviewDue(): DueDate | null {
-    return notComputedYet.nextPepReviewDue();
+  async nextPepReviewDue(@Root() summary: CarePlanSummary, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
+    return nextOfKind(summary, 'CIC_PEP_REVIEW', context);
   }
 }
 
-@Resolver(() => CareReview)
-export class CareReviewResolver {
-  @FieldResolver(() => Boolean)
-  late(): boolean {
-    return notComputedYet.reviewLate();
-  }
+async function nextOfKind(summary: CarePlanSummary, kind: DueDateFact['kind'], context: RequestContext): Promise<DueDateFact | null> {
+  const { dueDates } = await scheduleOf(summary.childId, summary.asOf, context);
+  return earliest(dueDates.filter((due) => due.kind === kind && due.subjectId === summary.periodId));
 }

@@ -2,13 +2,13 @@
 // loads only the facts it needs through the request's DataLoaders, then asks the domain.
 
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { countChildren, findChildId, findChildIdByNhsNumber, pageOfChildIds } from '../db/children.js';
+import { childrenWithOpenWork, countChildren, findChildId, findChildIdByNhsNumber, pageOfChildIds, type ChildFilter as DbChildFilter } from '../db/children.js';
 import { careStatusOn, type CareStatusFacts } from '../domain/care-status.js';
 import { legalBasisOf, legalStatusOn, periodsOfCare, type PeriodOfCareFact } from '../domain/child-in-care.js';
 import { addDays } from '../domain/calendar.js';
 import { asKnownOn, isOpenOn, type InvolvementFact, type IsoDate, type Person } from '../domain/facts.js';
 import { normaliseNhsNumber } from '../domain/nhs-number.js';
-import { notComputedYet } from '../domain/not-computed-yet.js';
+import type { DueDate as DueDateFact } from '../domain/due-dates.js';
 import type { RequestContext } from './context.js';
 import { badUserInput } from './errors.js';
 import { DateScalar } from './scalars.js';
@@ -22,6 +22,7 @@ import { parentalResponsibilityOn } from '../domain/parental-responsibility.js';
 import { ChildInNeedPlan, ChildProtectionPlan, EarlyHelpEpisode } from './types/plans.js';
 import { decodeCursor, encodeCursor } from './cursors.js';
 import { normaliseLabel } from '../config.js';
+import { scheduleOf } from './schedule.js';
 
 export const maxPageSize = 500;
 const defaultPageSize = 50;
@@ -63,6 +64,31 @@ function openInvolvements(involvements: readonly InvolvementFact[], asOf: IsoDat
 export function keyContactRoleOf(label: string | null, context: RequestContext): KeyContactRole {
   const role = label ? context.labels.keyContactRole.get(normaliseLabel(label)) : undefined;
   return (role as KeyContactRole | undefined) ?? KeyContactRole.OTHER;
+}
+
+function connection(ids: string[], hasNextPage: boolean, asOf: IsoDate, totalCount: () => Promise<number>): ChildConnection {
+  const edges = ids.map((id) => ({ cursor: encodeCursor(id), node: { id, asOf } }));
+  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+}
+
+/**
+ * hasOverdue depends on the rules, so it cannot be a SQL condition: the other filters select the
+ * children in SQL, the schedules of those who may have due dates are computed in memory (their
+ * facts loaded in one batch per table), then the page is cut. Statements per request stay fixed.
+ */
+async function overdueFilteredPage(
+  context: RequestContext,
+  options: { after: string | null; first: number; filter: DbChildFilter; asOf: IsoDate; hasOverdue: boolean },
+): Promise<ChildConnection> {
+  const candidates = await childrenWithOpenWork(context.database, options);
+  const overdue = await Promise.all(
+    candidates.map(async ({ id, mayHaveDueDates }) =>
+      mayHaveDueDates ? (await scheduleOf(id, options.asOf, context)).dueDates.some((due) => due.overdue) : false,
+    ),
+  );
+  const matching = candidates.filter((_, index) => overdue[index] === options.hasOverdue);
+  const rest = matching.filter((candidate) => candidate.afterCursor).map(({ id }) => id);
+  return connection(rest.slice(0, options.first), rest.length > options.first, options.asOf, async () => matching.length);
 }
 
 @Resolver(() => Child)
@@ -109,17 +135,9 @@ export class ChildResolver {
     if (afterId === undefined) throw badUserInput('after', 'not a cursor this API gave out');
     const date = resolveAsOf(asOf, context);
     const sqlFilter = { careStatus: filter?.careStatus as CareStatusKind[] | undefined, isDualStatus: filter?.isDualStatus };
-    // hasOverdue needs the schedule; until the rules engine computes it no child has overdue work.
-    const noneOverdue = filter?.hasOverdue === true && !notComputedYet.hasOverdue();
-    const page = noneOverdue
-      ? { ids: [], hasNextPage: false }
-      : await pageOfChildIds(context.database, { after: afterId, first: size, filter: sqlFilter, asOf: date });
-    const edges = page.ids.map((id) => ({ cursor: encodeCursor(id), node: { id, asOf: date } }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: async () => (noneOverdue ? 0 : countChildren(context.database, { filter: sqlFilter, asOf: date })),
-    };
+    if (filter?.hasOverdue != null) return overdueFilteredPage(context, { after: afterId, first: size, filter: sqlFilter, asOf: date, hasOverdue: filter.hasOverdue });
+    const page = await pageOfChildIds(context.database, { after: afterId, first: size, filter: sqlFilter, asOf: date });
+    return connection(page.ids, page.hasNextPage, date, async () => countChildren(context.database, { filter: sqlFilter, asOf: date }));
   }
 
   @FieldResolver(() => String, { nullable: true })
@@ -148,28 +166,22 @@ export class ChildResolver {
     return { ...status, kinds: status.kinds as CareStatus['kinds'], legalBasis: status.legalBasis as LegalBasis | null };
   }
 
-  @FieldResolver(() => DueDate, { nullable: true, description: 'Earliest open due date across every schedule that applies (null when none).' })
-  nextReviewDue(): DueDate | null {
-    return notComputedYet.nextReviewDue();
+  @FieldResolver(() => DueDate, {
+    nullable: true,
+    description: 'Earliest open due date across every schedule that applies, overdue ones included; on the same date a statutory rule wins (null when none).',
+  })
+  async nextReviewDue(@Root() child: Child, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
+    return (await scheduleOf(child.id, child.asOf, context)).dueDates[0] ?? null;
   }
 
   @FieldResolver(() => [DueDate], { description: 'Every open due date, earliest first.' })
-  schedule(): DueDate[] {
-    return notComputedYet.schedule();
+  async schedule(@Root() child: Child, @Ctx() context: RequestContext): Promise<DueDateFact[]> {
+    return (await scheduleOf(child.id, child.asOf, context)).dueDates;
   }
 
   @FieldResolver(() => DualStatusOutcome)
   async dualStatusOutcome(@Root() child: Child, @Ctx() context: RequestContext): Promise<DualStatusOutcome> {
-    const facts = await careStatusFacts(child, context);
-    const status = careStatusOn(facts, child.asOf);
-    const since = status.isDualStatus
-      ? [...facts.childProtectionPlans, ...facts.periods]
-          .filter((span) => isOpenOn(span, child.asOf))
-          .map((span) => span.startDate)
-          .sort()
-          .at(-1) ?? null
-      : null;
-    return notComputedYet.dualStatusOutcome(status.isDualStatus, since) as DualStatusOutcome;
+    return (await scheduleOf(child.id, child.asOf, context)).dualStatus.outcome as DualStatusOutcome;
   }
 
   @FieldResolver(() => [ParentalResponsibilityHolder])
@@ -250,6 +262,7 @@ export class ChildResolver {
         legalBasis: status ? (legalBasisOf(status.code) as LegalBasis) : null,
         childId: child.id,
         asOf: child.asOf,
+        fact: period,
       };
     });
   }

@@ -5,6 +5,8 @@ import type { LabelMaps } from '../config.js';
 import type { SqlSession } from '../db/connection.js';
 import type { ChildRecordLoaders } from '../db/child-records.js';
 import type { IsoDate } from '../domain/facts.js';
+import type { WorkingDayCalendar } from '../domain/calendar.js';
+import type { Policy } from '../domain/policy.js';
 
 export interface RequestContext {
   requestId: string;
@@ -16,4 +18,7 @@ export interface RequestContext {
   labels: LabelMaps;
   /** How the authority is named where it holds parental responsibility. */
   authorityName: string;
+  /** Working days (bank holidays as loaded at start-up) and the authority's policy. */
+  calendar: WorkingDayCalendar;
+  policy: Policy;
 }

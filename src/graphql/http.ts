@@ -11,7 +11,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import { createChildRecordLoaders } from '../db/child-records.js';
 import { lastImportCommittedAt } from '../db/children.js';
-import { todayInLondon } from '../domain/calendar.js';
+import { CalendarRangeError, todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
 import type { Logger } from '../log.js';
 import type { RequestContext } from './context.js';
 import type { ErrorCode } from './errors.js';
@@ -46,13 +46,15 @@ function sendGraphqlError(response: ServerResponse, status: number, code: ErrorC
 
 export interface GraphqlHandlerOptions {
   config: Config;
+  /** The working-day calendar, loaded from the database once it is migrated. */
+  calendar: () => WorkingDayCalendar;
   database: Database;
   authenticator: Authenticator;
   logger: Logger;
 }
 
 export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
-  const { config, database, authenticator, logger } = options;
+  const { config, database, authenticator, logger, calendar } = options;
   // Unknown (null) rather than a failed answer when the database cannot say.
   const dataImportedAt = () => lastImportCommittedAt(database).catch(() => null);
 
@@ -88,7 +90,16 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       const code = String(formatted.extensions?.code ?? '');
       if (contractCodes.has(code)) return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, code } };
       if (badInputCodes.has(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
-      logger.error({ err: unwrapResolverError(error) }, 'resolver failed');
+      const cause = unwrapResolverError(error);
+      // A due date beyond the loaded bank holidays is never guessed (rules.md, working days).
+      if (cause instanceof CalendarRangeError) {
+        return {
+          message: `asOf: ${cause.message}; load later years with npm run holidays`,
+          path: formatted.path,
+          extensions: { code: 'BAD_USER_INPUT', argument: 'asOf' },
+        };
+      }
+      logger.error({ err: cause }, 'resolver failed');
       return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL' } };
     },
   });
@@ -142,6 +153,8 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       records: createChildRecordLoaders(database.orm),
       labels: config.labels,
       authorityName: config.authorityName,
+      calendar: calendar(),
+      policy: config.policy,
     };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },

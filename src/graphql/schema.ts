@@ -5,7 +5,6 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import {
   CarePlanSummaryResolver,
-  CareReviewResolver,
   ChildInNeedPlanResolver,
   ChildProtectionPlanResolver,
   PeriodOfCareResolver,
@@ -21,7 +20,6 @@ export function buildCarebridgeSchema(): Promise<GraphQLSchema> {
       ChildInNeedPlanResolver,
       PeriodOfCareResolver,
       CarePlanSummaryResolver,
-      CareReviewResolver,
     ],
     // Inputs are checked where they are read (badUserInput), with the argument named.
     validate: false,

@@ -1,6 +1,7 @@
 // Periods of care with their reviews, placements (type only) and care plan summary.
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../scalars.js';
+import type { PeriodOfCareFact } from '../../domain/child-in-care.js';
 import { LegalBasis } from './enums.js';
 
 @ObjectType()
@@ -11,6 +12,8 @@ export class PeriodOfCare {
   @Field(() => LegalBasis, { nullable: true }) legalBasis!: LegalBasis | null;
   childId!: string;
   asOf!: string;
+  /** The period as the rules see it. */
+  fact!: PeriodOfCareFact;
 }
 
 @ObjectType()
@@ -34,6 +37,8 @@ export class CarePlanSummary {
   @Field({ description: '16 or over: a pathway plan is required.' }) pathwayPlanRequired!: boolean;
   @Field(() => DateScalar, { nullable: true }) pathwayPlanReviewDate!: string | null;
   @Field(() => DateScalar, { nullable: true }) lastHealthAssessment!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'CIC-REVIEW-1 (or CIC-SHORT-BREAK-REVIEW): the first review of this period of care.' })
+  firstReviewDue!: string | null;
   childId!: string;
   periodId!: string;
   asOf!: string;
@@ -44,4 +49,6 @@ export class CareReview {
   @Field(() => ID) id!: string;
   @Field(() => DateScalar, { nullable: true }) dueDate!: string | null;
   @Field(() => DateScalar, { nullable: true }) heldOn!: string | null;
+  @Field({ description: 'Held after the date its rule gave (CIC-REVIEW-1/2/N or CIC-SHORT-BREAK-REVIEW), counted from the reviews actually held.' })
+  late!: boolean;
 }

@@ -1,0 +1,195 @@
+// The rules engine end to end: a hand-made extract goes through the real import, and the
+// schedule, nextReviewDue, review lateness and the team-manager chair come back over real HTTP.
+// Each expected date is worked out in a comment from rules.md and the bank-holiday table. A
+// second service with another policy file gives other answers from the same records (policy).
+
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFolder } from '../src/import/import-folder.js';
+import { writeExtract } from './support/extract.js';
+import { startTestService, type TestService } from './support/service.js';
+
+const extract = {
+  'ssd_person.csv': [
+    'pers_person_id,pers_forename,pers_surname,pers_dob',
+    'K1,Ann,Able,2015-02-02',
+    'K2,Ben,Baker,2016-03-03',
+    'K3,Cat,Cole,2014-04-04',
+    'K4,Dev,Dale,2020-05-05',
+  ],
+  'ssd_cin_episodes.csv': [
+    'cine_referral_id,cine_person_id,cine_referral_date',
+    'RF1,K1,2023-05-02',
+    'RF2,K2,2024-01-02',
+    'RF4,K4,2028-12-18',
+  ],
+  // K1: S.47 from Thu 4 May 2023 (rules.md's example), ICPC on 25 May, a CP plan from it.
+  'ssd_s47_enquiry.csv': [
+    's47e_s47_enquiry_id,s47e_referral_id,s47e_person_id,s47e_s47_start_date,s47e_s47_end_date',
+    'S1,RF1,K1,2023-05-04,2023-05-25',
+    'S4,RF4,K4,2028-12-20,',
+  ],
+  'ssd_initial_cp_conference.csv': ['icpc_icpc_id,icpc_s47_enquiry_id,icpc_person_id,icpc_cp_plan_id,icpc_icpc_date', 'IC1,S1,K1,CP1,2023-05-25'],
+  'ssd_cp_plans.csv': ['cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date', 'CP1,K1,2023-05-25'],
+  'ssd_cp_reviews.csv': ['cppr_cp_review_id,cppr_person_id,cppr_cp_plan_id,cppr_cp_review_due,cppr_cp_review_date', 'CR1,K1,CP1,2023-08-25,2023-08-30'],
+  // K2: referral 2 Jan 2024, assessment open, CiN plan from 2 Jan 2024.
+  'ssd_cin_assessments.csv': ['cina_assessment_id,cina_person_id,cina_referral_id,cina_assessment_start_date', 'AS2,K2,RF2,2024-01-03'],
+  'ssd_cin_plans.csv': ['cinp_cin_plan_id,cinp_referral_id,cinp_person_id,cinp_cin_plan_start_date', 'CIN2,RF2,K2,2024-01-02'],
+  // K3: looked after from Mon 18 Dec 2023 under a care order (rules.md's example); first review held a day late.
+  'ssd_cla_episodes.csv': [
+    'clae_cla_episode_id,clae_person_id,clae_cla_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_entered_care_date',
+    'E3,K3,POC3,2023-12-18,,2023-12-18',
+  ],
+  'ssd_legal_status.csv': ['lega_legal_status_id,lega_person_id,lega_legal_status,lega_legal_status_start_date', 'L3,K3,C2,2023-12-18'],
+  'ssd_cla_placement.csv': [
+    'clap_cla_placement_id,clap_cla_id,clap_person_id,clap_cla_placement_start_date,clap_cla_placement_type',
+    'PL3,POC3,K3,2023-12-18,U6',
+  ],
+  'ssd_cla_reviews.csv': ['clar_cla_review_id,clar_cla_id,clar_cla_review_due_date,clar_cla_review_date', 'RV3,POC3,2024-01-18,2024-01-19'],
+  // Core groups are in this extract (so their completion is known); CiN plan reviews are not.
+  'cb_meeting.csv': ['meet_meeting_id,meet_person_id,meet_kind,meet_subject_id,meet_date', 'M1,K1,CP_CORE_GROUP,CP1,2023-06-20'],
+};
+
+let api: TestService;
+let otherPolicy: TestService;
+
+beforeAll(async () => {
+  const dir = writeExtract(extract);
+  const policyFile = path.join(dir, 'policy.json');
+  writeFileSync(
+    policyFile,
+    JSON.stringify({ rules: { 'CIN-ASSESSMENT-LOCAL': { applies: true, within: { amount: 20, unit: 'WORKING_DAYS' } }, 'CP-S47': { applies: false, within: { amount: 10, unit: 'CALENDAR_DAYS' } } } }),
+  );
+  [api, otherPolicy] = await Promise.all([startTestService(), startTestService({ CAREBRIDGE_POLICY_FILE: policyFile })]);
+  for (const service of [api, otherPolicy]) {
+    const report = await importFolder(service.service.database, { dir, labels: service.config.labels });
+    expect(report.ok, JSON.stringify(report)).toBe(true);
+  }
+}, 60_000);
+afterAll(async () => Promise.all([api?.close(), otherPolicy?.close()]));
+
+interface Due {
+  kind: string;
+  dueOn: string;
+  ruleId: string;
+  basis: string;
+  overdue: boolean;
+  completionKnown: boolean;
+  subjectId: string | null;
+}
+const dueFields = 'kind dueOn ruleId basis overdue completionKnown subjectId';
+
+async function scheduleOf(service: TestService, id: string, asOf: string): Promise<{ nextReviewDue: Due | null; schedule: Due[] }> {
+  const response = await service.query<{ child: { nextReviewDue: Due | null; schedule: Due[] } }>(
+    `query ($id: ID!, $asOf: Date) { child(id: $id, asOf: $asOf) { nextReviewDue { ${dueFields} } schedule { ${dueFields} } } }`,
+    { id, asOf },
+  );
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!.child;
+}
+
+const brief = (due: Due) => `${due.ruleId} ${due.dueOn}${due.overdue ? ' overdue' : ''}${due.completionKnown ? '' : ' unknown'}`;
+
+describe('child protection', () => {
+  it('CP-ICPC and CP-S47: S.47 from Thu 4 May 2023 → ICPC Fri 26 May (Mon 8 May a bank holiday), S.47 complete by Sun 14 May (10 calendar days)', async () => {
+    const { schedule, nextReviewDue } = await scheduleOf(api, 'K1', '2023-05-15');
+    expect(schedule.map(brief)).toEqual(['CP-S47 2023-05-14 overdue', 'CP-ICPC 2023-05-26']);
+    expect(schedule.map((due) => [due.kind, due.basis, due.subjectId])).toEqual([
+      ['S47_COMPLETION', 'LOCAL', 'S1'],
+      ['CP_INITIAL_CONFERENCE', 'STATUTORY', 'S1'],
+    ]);
+    expect(nextReviewDue).toEqual(schedule[0]);
+  });
+
+  it('CP-CORE-GROUP: 10 working days after the ICPC on Thu 25 May 2023 → Fri 9 Jun (Mon 29 May a bank holiday); gone once held; CP-RCPC-1 3 months after the ICPC', async () => {
+    expect((await scheduleOf(api, 'K1', '2023-06-12')).schedule.map(brief)).toEqual(['CP-CORE-GROUP 2023-06-09 overdue', 'CP-RCPC-1 2023-08-25']);
+    expect((await scheduleOf(api, 'K1', '2023-06-21')).schedule.map(brief)).toEqual(['CP-RCPC-1 2023-08-25']);
+  });
+
+  it('CP-RCPC-N: the chain continues from the review actually held (Wed 30 Aug 2023, late) → Thu 29 Feb 2024, a leap day; the plan shows it', async () => {
+    const response = await api.query<{ child: { childProtectionPlans: { id: string; nextReviewDue: Due }[] } }>(
+      `{ child(id: "K1", asOf: "2023-09-01") { childProtectionPlans { id nextReviewDue { ${dueFields} } } } }`,
+    );
+    expect(response.body.data!.child.childProtectionPlans).toEqual([
+      { id: 'CP1', nextReviewDue: { kind: 'CP_REVIEW_CONFERENCE', dueOn: '2024-02-29', ruleId: 'CP-RCPC-N', basis: 'STATUTORY', overdue: false, completionKnown: true, subjectId: 'CP1' } },
+    ]);
+  });
+});
+
+describe('child in need', () => {
+  // Referral Tue 2 Jan 2024. 45 working days (no bank holidays from 2 Jan to 5 Mar 2024) → Tue 5 Mar;
+  // 35 calendar days → Tue 6 Feb. Plan from 2 Jan: first review 4 weeks → Tue 30 Jan; the
+  // extract has no CiN plan reviews at all, so it is projected, never overdue.
+  it('CIN-ASSESSMENT, CIN-ASSESSMENT-LOCAL (competing: both stay) and CIN-PLAN-REVIEW-1 with completion unknown', async () => {
+    const { schedule, nextReviewDue } = await scheduleOf(api, 'K2', '2024-03-01');
+    expect(schedule.map(brief)).toEqual(['CIN-PLAN-REVIEW-1 2024-01-30 unknown', 'CIN-ASSESSMENT-LOCAL 2024-02-06 overdue', 'CIN-ASSESSMENT 2024-03-05']);
+    expect(nextReviewDue?.ruleId).toBe('CIN-PLAN-REVIEW-1');
+  });
+
+  it('CIN-PLAN-TM-CHAIR: reviews chaired by a team manager once the plan is open more than 6 months (from 3 Jul 2024)', async () => {
+    const chair = async (asOf: string) =>
+      (
+        await api.query<{ child: { childInNeedPlans: { teamManagerChairRequired: boolean; nextReviewDue: Due }[] } }>(
+          `query ($asOf: Date) { child(id: "K2", asOf: $asOf) { childInNeedPlans { teamManagerChairRequired nextReviewDue { ${dueFields} } } } }`,
+          { asOf },
+        )
+      ).body.data!.child.childInNeedPlans[0]!;
+    expect((await chair('2024-07-02')).teamManagerChairRequired).toBe(false);
+    expect((await chair('2024-07-03')).teamManagerChairRequired).toBe(true);
+    expect((await chair('2024-07-03')).nextReviewDue).toMatchObject({ ruleId: 'CIN-PLAN-REVIEW-1', dueOn: '2024-01-30', completionKnown: false, overdue: false });
+  });
+});
+
+describe('child in care', () => {
+  it('CIC-REVIEW-1 held a day late (due Thu 18 Jan 2024, held Fri 19 Jan) → late; CIC-REVIEW-2 3 months after the held date', async () => {
+    const response = await api.query<{ child: { periodsOfCare: Record<string, unknown>[] } }>(
+      `{ child(id: "K3", asOf: "2024-02-01") { periodsOfCare { id reviews { id heldOn late } nextReviewDue { ${dueFields} } carePlan { firstReviewDue } } } }`,
+    );
+    expect(response.body.data!.child.periodsOfCare).toEqual([
+      {
+        id: 'POC3',
+        reviews: [{ id: 'RV3', heldOn: '2024-01-19', late: true }],
+        nextReviewDue: { kind: 'CIC_REVIEW', dueOn: '2024-04-19', ruleId: 'CIC-REVIEW-2', basis: 'STATUTORY', overdue: false, completionKnown: true, subjectId: 'POC3' },
+        carePlan: { firstReviewDue: '2024-01-18' },
+      },
+    ]);
+  });
+
+  it('a review not yet held on asOf is not late, and its date is not yet known', async () => {
+    const response = await api.query<{ child: { periodsOfCare: { reviews: unknown[]; nextReviewDue: Due }[] } }>(
+      `{ child(id: "K3", asOf: "2024-01-18") { periodsOfCare { reviews { id heldOn late } nextReviewDue { ${dueFields} } } } }`,
+    );
+    expect(response.body.data!.child.periodsOfCare[0]).toMatchObject({
+      reviews: [{ id: 'RV3', heldOn: null, late: false }],
+      nextReviewDue: { ruleId: 'CIC-REVIEW-1', dueOn: '2024-01-18', overdue: false },
+    });
+  });
+
+  it('every due date of a looked-after child belongs to its period, earliest first, and nothing before care started', async () => {
+    const { schedule } = await scheduleOf(api, 'K3', '2024-02-01');
+    expect(schedule.length).toBeGreaterThan(2);
+    expect(new Set(schedule.map((due) => due.subjectId))).toEqual(new Set(['POC3']));
+    expect(schedule.map((due) => due.dueOn)).toEqual(schedule.map((due) => due.dueOn).sort());
+    expect((await scheduleOf(api, 'K3', '2023-12-17')).schedule).toEqual([]);
+  });
+});
+
+describe('the calendar and the policy', () => {
+  it('a due date beyond the loaded bank holidays is BAD_USER_INPUT naming asOf, never a guess', async () => {
+    // S.47 from 20 Dec 2028: the ICPC falls 15 working days later, in 2029.
+    const response = await api.query(`{ child(id: "K4", asOf: "2028-12-21") { id schedule { dueOn } } }`);
+    expect(response.body.data).toEqual({ child: null });
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'asOf' });
+    expect(response.body.errors?.[0]?.message).toMatch(/2028/);
+  });
+
+  it('another policy file, another answer from the same records: CIN-ASSESSMENT-LOCAL 20 working days → Tue 30 Jan 2024; CP-S47 switched off', async () => {
+    expect((await scheduleOf(otherPolicy, 'K2', '2024-03-01')).schedule.map(brief)).toEqual([
+      'CIN-ASSESSMENT-LOCAL 2024-01-30 overdue',
+      'CIN-PLAN-REVIEW-1 2024-01-30 unknown',
+      'CIN-ASSESSMENT 2024-03-05',
+    ]);
+    expect((await scheduleOf(otherPolicy, 'K1', '2023-05-15')).schedule.map(brief)).toEqual(['CP-ICPC 2023-05-26']);
+  });
+});
