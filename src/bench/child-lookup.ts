@@ -2,17 +2,12 @@
 // (autocannon), on the configured database. An empty database is first filled with a
 // generated authority of --children children. Results: bench/results/child-lookup-<db>.json.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { signDemoToken } from '../access/authentication.js';
-import { loadConfig } from '../config.js';
-import { generateAuthority } from '../generate/authority.js';
-import { importFolder } from '../import/import-folder.js';
-import { createLogger } from '../log.js';
-import { startService } from '../service.js';
+import { benchService } from './authority.js';
 
 const query = `query ($nhsNumber: String!) {
   childByNhsNumber(nhsNumber: $nhsNumber) {
@@ -32,25 +27,13 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'bench/results' },
     },
   });
-  const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CAREBRIDGE_DEMO_SEED: 'never' });
-  const service = await startService(config, createLogger('silent'));
-  await service.started;
+  const { service, config, total } = await benchService(Number(values.children));
   const { database } = service;
   try {
-    const [{ children } = { children: 0 }] = await database.query<{ children: number }>('SELECT count(*)::int AS children FROM carebridge.child');
-    if (children === 0) {
-      const dir = mkdtempSync(path.join(tmpdir(), 'carebridge-bench-'));
-      process.stderr.write(`empty database: generating and importing ${values.children} children\n`);
-      await generateAuthority({ children: Number(values.children), seed: 1, out: dir });
-      const report = await importFolder(database, { dir, labels: config.labels });
-      rmSync(dir, { recursive: true, force: true });
-      if (!report.ok) throw new Error('the generated authority did not import');
-    }
     const sample = await database.query<{ nhs: string }>(
       `SELECT p.pers_common_child_id AS nhs FROM carebridge.child c JOIN ssd_person p ON p.pers_person_id = c.person_id
        WHERE p.pers_common_child_id IS NOT NULL ORDER BY md5(c.person_id) LIMIT 2000`,
     );
-    const [{ total } = { total: 0 }] = await database.query<{ total: number }>('SELECT count(*)::int AS total FROM carebridge.child');
     const token = await signDemoToken(config, { role: 'health', sub: 'bench', org: 'RX1' });
     let statements = 0;
     database.statementListeners.add(() => statements++);

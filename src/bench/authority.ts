@@ -1,0 +1,28 @@
+// What every benchmark starts from: the service on the configured database, filled with a
+// generated authority of `children` children when it is empty (a filled one is reused).
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../config.js';
+import { generateAuthority } from '../generate/authority.js';
+import { importFolder } from '../import/import-folder.js';
+import { createLogger } from '../log.js';
+import { startService, type Service } from '../service.js';
+
+export async function benchService(children: number): Promise<{ service: Service; config: Config; total: number }> {
+  const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CAREBRIDGE_DEMO_SEED: 'never' });
+  const service = await startService(config, createLogger('silent'));
+  await service.started;
+  const { database } = service;
+  const count = async () => (await database.query<{ total: number }>('SELECT count(*)::int AS total FROM carebridge.child'))[0]?.total ?? 0;
+  if ((await count()) === 0) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'carebridge-bench-'));
+    process.stderr.write(`empty database: generating and importing ${children} children\n`);
+    await generateAuthority({ children, seed: 1, out: dir });
+    const report = await importFolder(database, { dir, labels: config.labels });
+    rmSync(dir, { recursive: true, force: true });
+    if (!report.ok) throw new Error('the generated authority did not import');
+  }
+  return { service, config, total: await count() };
+}
