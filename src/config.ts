@@ -3,10 +3,17 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { mappableCodeSets, type MappableCodeSet } from './import/tables.js';
 import { keyContactRoles, type KeyContactRole } from './domain/key-contacts.js';
 import { defaultPolicy, parsePolicy, type Policy } from './domain/policy.js';
+
+/** Defaults for the operation limits: `children(first: 500)` asking every Child field passes (see src/access/operation-limits.ts). */
+export const operationLimitDefaults = { depth: 10, aliases: 15, tokens: 1000, directives: 20, cost: 100_000 } as const;
+
+/** The repository root, where trusted-documents/ lives (this file is src/config.ts or dist/config.js). */
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -43,6 +50,8 @@ const environment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CAREBRIDGE_LABEL_MAP: z.string().min(1).optional(),
   CAREBRIDGE_POLICY_FILE: z.string().min(1).optional(),
+  /** BI pseudonyms' secret: the same on every instance of a deployment, never changed (pseudonyms would change). */
+  CAREBRIDGE_PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters of secret').optional(),
   CAREBRIDGE_DEMO_SEED: z.enum(['auto', 'always', 'never']).default('auto'),
   CAREBRIDGE_DEMO_CHILDREN: z.coerce.number().int().min(50).max(1_000_000).default(2000),
   CAREBRIDGE_AUTHORITY_NAME: z.string().min(1).max(200).default('The local authority'),
@@ -54,6 +63,25 @@ const environment = z.object({
   CAREBRIDGE_CLAIM_ROLE: claimName.default(claimDefaults.CAREBRIDGE_CLAIM_ROLE),
   CAREBRIDGE_CLAIM_ORG: claimName.default(claimDefaults.CAREBRIDGE_CLAIM_ORG),
   CAREBRIDGE_CLAIM_PURPOSE: claimName.default(claimDefaults.CAREBRIDGE_CLAIM_PURPOSE),
+  // Hardening (src/access/operation-limits.ts, trusted-documents.ts, rate-limit.ts).
+  CAREBRIDGE_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(operationLimitDefaults.depth),
+  CAREBRIDGE_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(operationLimitDefaults.aliases),
+  CAREBRIDGE_MAX_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(operationLimitDefaults.tokens),
+  CAREBRIDGE_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(operationLimitDefaults.directives),
+  CAREBRIDGE_MAX_COST: z.coerce.number().int().min(1).max(1_000_000_000).default(operationLimitDefaults.cost),
+  CAREBRIDGE_INTROSPECTION: z.enum(['social-care', 'all', 'none']).default('social-care'),
+  CAREBRIDGE_TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'required']).default('allow'),
+  CAREBRIDGE_TRUSTED_DOCUMENTS_DIR: z.string().min(1).optional(),
+  CAREBRIDGE_RATE_LIMIT: z
+    .string()
+    .regex(/^(off|[1-9][0-9]{0,8}\/[1-9][0-9]{0,6})$/, 'must be points/seconds, e.g. 600/60 (600 requests a minute per consumer), or off')
+    .default('600/60'),
+  CAREBRIDGE_RATE_LIMIT_PREFIX: z.string().regex(/^[\w:.-]{1,100}$/, 'must be letters, digits and _ : . - only').default('carebridge:rate'),
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be a redis:// or rediss:// URL')
+    .optional(),
+  CAREBRIDGE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
 });
 
 /** Real auth mode needs all three; with none of them the service runs in demo mode. */
@@ -93,6 +121,9 @@ function crossFieldProblems(present: Record<string, string | undefined>): string
     problems.push(
       `NODE_ENV: production refuses demo auth mode (tokens signed with a local secret): set ${authTrio}`,
     );
+  }
+  if (present.NODE_ENV === 'production' && present.CAREBRIDGE_PSEUDONYM_KEY === undefined) {
+    problems.push('CAREBRIDGE_PSEUDONYM_KEY: missing: production needs one BI pseudonym key for every instance (a per-instance key file would give each its own pseudonyms)');
   }
   const seen = new Map<string, string>();
   for (const [name, fallback] of Object.entries(claimDefaults)) {
@@ -187,10 +218,44 @@ export interface Config {
   authorityName: string;
   /** Which local rules apply, and their figures (CAREBRIDGE_POLICY_FILE over the seed defaults). */
   policy: Policy;
+  /** CAREBRIDGE_PSEUDONYM_KEY; unset: a key file in the data directory (src/access/pseudonyms.ts). */
+  pseudonymKey: string | undefined;
   shutdownGraceMs: number;
   /** NODE_ENV (default development); `production` refuses demo auth mode. */
   nodeEnv: string;
   auth: AuthSettings;
+  /** Refused before execution with QUERY_TOO_COMPLEX (src/access/operation-limits.ts). */
+  operationLimits: OperationLimitSettings;
+  /** Who may introspect: social-care only (default), every role, or none. */
+  introspection: 'social-care' | 'all' | 'none';
+  trustedDocuments: TrustedDocumentSettings;
+  /** Requests per consumer per window; null when CAREBRIDGE_RATE_LIMIT=off. */
+  rateLimit: RateLimitSettings | null;
+  /** statement_timeout for the service's database connections, in ms; 0 is none. */
+  statementTimeoutMs: number;
+}
+
+export interface OperationLimitSettings {
+  depth: number;
+  aliases: number;
+  tokens: number;
+  directives: number;
+  cost: number;
+}
+
+export interface TrustedDocumentSettings {
+  /** off: by-hash requests refused; allow: a registered hash or a full query; required: partner roles send only registered hashes. */
+  mode: 'off' | 'allow' | 'required';
+  /** Holds <role>/*.graphql. */
+  directory: string;
+}
+
+export interface RateLimitSettings {
+  points: number;
+  durationSeconds: number;
+  /** Shared across instances through Redis when set; in memory otherwise. */
+  redisUrl: string | undefined;
+  keyPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -240,6 +305,12 @@ function authSettings(values: z.infer<typeof environment>): AuthSettings {
   return { mode: 'demo', issuer: demoAuth.issuer, jwksUrl: undefined, audience: demoAuth.audience, claims };
 }
 
+function rateLimitSettings(values: z.infer<typeof environment>): RateLimitSettings | null {
+  if (values.CAREBRIDGE_RATE_LIMIT === 'off') return null;
+  const [points, seconds] = values.CAREBRIDGE_RATE_LIMIT.split('/').map(Number);
+  return { points: points!, durationSeconds: seconds!, redisUrl: values.REDIS_URL, keyPrefix: values.CAREBRIDGE_RATE_LIMIT_PREFIX };
+}
+
 function readPolicy(file: string | undefined): { policy: Policy; problems: string[] } {
   if (!file) return { policy: defaultPolicy, problems: [] };
   let json: unknown;
@@ -277,10 +348,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     labels,
     policy,
+    pseudonymKey: values.CAREBRIDGE_PSEUDONYM_KEY,
     demo: { seed: values.CAREBRIDGE_DEMO_SEED, children: values.CAREBRIDGE_DEMO_CHILDREN },
     authorityName: values.CAREBRIDGE_AUTHORITY_NAME,
     shutdownGraceMs: values.CAREBRIDGE_SHUTDOWN_GRACE_MS,
     nodeEnv: values.NODE_ENV,
     auth: authSettings(values),
+    operationLimits: {
+      depth: values.CAREBRIDGE_MAX_DEPTH,
+      aliases: values.CAREBRIDGE_MAX_ALIASES,
+      tokens: values.CAREBRIDGE_MAX_TOKENS,
+      directives: values.CAREBRIDGE_MAX_DIRECTIVES,
+      cost: values.CAREBRIDGE_MAX_COST,
+    },
+    introspection: values.CAREBRIDGE_INTROSPECTION,
+    trustedDocuments: {
+      mode: values.CAREBRIDGE_TRUSTED_DOCUMENTS,
+      directory: path.resolve(values.CAREBRIDGE_TRUSTED_DOCUMENTS_DIR ?? path.join(packageRoot, 'trusted-documents')),
+    },
+    rateLimit: rateLimitSettings(values),
+    statementTimeoutMs: values.CAREBRIDGE_STATEMENT_TIMEOUT_MS,
   };
 }

@@ -25,7 +25,12 @@ export interface Service {
 
 export async function startService(config: Config, logger: Logger): Promise<Service> {
   const authenticator = await createAuthenticator(config, logger);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, ssdSchema: config.ssdSchema });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    ssdSchema: config.ssdSchema,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   let ready = false;
   let calendar: WorkingDayCalendar | undefined;
   const graphql = await createGraphqlHandler({

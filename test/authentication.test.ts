@@ -221,6 +221,7 @@ describe('real auth mode (a JWKS served on 127.0.0.1)', () => {
     config = loadConfig({
       CAREBRIDGE_DATA_DIR: dataDir(),
       NODE_ENV: 'production',
+      CAREBRIDGE_PSEUDONYM_KEY: 'a-test-pseudonym-key-of-32-characters-or-more',
       CAREBRIDGE_AUTH_ISSUER: issuer,
       CAREBRIDGE_AUTH_JWKS_URL: `${url}/keys`,
       CAREBRIDGE_AUTH_AUDIENCE: audience,

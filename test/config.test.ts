@@ -73,6 +73,7 @@ describe('configuration', () => {
     const config = loadConfig({
       ...realAuth,
       NODE_ENV: 'production',
+      CAREBRIDGE_PSEUDONYM_KEY: 'a-test-pseudonym-key-of-32-characters-or-more',
       CAREBRIDGE_CLAIM_ROLE: 'roles',
       CAREBRIDGE_CLAIM_ORG: 'tid',
       CAREBRIDGE_CLAIM_PURPOSE: 'carebridge_purpose',
@@ -102,6 +103,10 @@ describe('configuration', () => {
   it('refuses demo auth mode in production, and a JWKS URL that is not https', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'NODE_ENV: production refuses demo auth mode (tokens signed with a local secret): set CAREBRIDGE_AUTH_ISSUER, CAREBRIDGE_AUTH_JWKS_URL and CAREBRIDGE_AUTH_AUDIENCE',
+      'CAREBRIDGE_PSEUDONYM_KEY: missing: production needs one BI pseudonym key for every instance (a per-instance key file would give each its own pseudonyms)',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', ...realAuth, CAREBRIDGE_PSEUDONYM_KEY: 'too short' })).toEqual([
+      'CAREBRIDGE_PSEUDONYM_KEY: at least 32 characters of secret',
     ]);
     expect(problemsOf({ NODE_ENV: 'test' })).toEqual([]);
     expect(problemsOf({ ...realAuth, CAREBRIDGE_AUTH_JWKS_URL: 'http://idp.example.org/keys', PORT: 'x' })).toEqual([

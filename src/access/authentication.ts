@@ -77,10 +77,14 @@ const keyFileContent = /^[A-Za-z0-9_-]{43}$/;
  * made on first use and reused after, so the server and `npm run token` agree.
  */
 export async function loadDemoSigningKey(dataDir: string): Promise<Uint8Array> {
-  const file = path.join(dataDir, demoKeyFileName);
-  const existing = await readKeyFile(file);
+  return loadOrCreateKeyFile(path.join(dataDir, demoKeyFileName), 'demo signing key', 'tokens signed with the old one stop working');
+}
+
+/** A 32-byte secret kept in a file of its own (mode 0600), made on first use and reused after. */
+export async function loadOrCreateKeyFile(file: string, what: string, ifReplaced: string): Promise<Uint8Array> {
+  const existing = await readKeyFile(file, what, ifReplaced);
   if (existing) return existing;
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true });
   // Written in full under a temporary name, then linked into place: a concurrent starter either
   // wins the link or reads the winner's complete file, never a half-written one.
   const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
@@ -93,12 +97,12 @@ export async function loadDemoSigningKey(dataDir: string): Promise<Uint8Array> {
   } finally {
     await unlink(temporary).catch(() => undefined);
   }
-  const created = await readKeyFile(file);
+  const created = await readKeyFile(file, what, ifReplaced);
   if (!created) throw new Error(`${file} vanished as it was created`);
   return created;
 }
 
-async function readKeyFile(file: string): Promise<Uint8Array | undefined> {
+async function readKeyFile(file: string, what: string, ifReplaced: string): Promise<Uint8Array | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -108,7 +112,7 @@ async function readKeyFile(file: string): Promise<Uint8Array | undefined> {
   }
   if (!keyFileContent.test(text.trim())) {
     throw new ConfigError([
-      `${file}: not a demo signing key (32 random bytes, base64url); delete it and a new one is made (tokens signed with the old one stop working)`,
+      `${file}: not a ${what} (32 random bytes, base64url); delete it and a new one is made (${ifReplaced})`,
     ]);
   }
   return new Uint8Array(Buffer.from(text.trim(), 'base64url'));

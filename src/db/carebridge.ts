@@ -126,8 +126,11 @@ export const importRun = carebridge.table('import_run', {
 });
 
 /**
- * Who read which child, when and why: the shape of a FHIR AuditEvent. Append-only: the
- * service's role may insert and select, never update or delete (granted by migration).
+ * Who read which child, when and why: the shape of a FHIR AuditEvent. Append-only: triggers
+ * (migration 0003) refuse UPDATE, DELETE and TRUNCATE whoever asks, the table's owner included;
+ * the service's role may insert and select. One row per child read or refused
+ * (`child_person_id`), or one per bulk extract listing its children (`child_ids`,
+ * `children_count`, `kind` BULK_EXTRACT), so a child's log finds both (src/access/access-log.ts).
  */
 export const accessLog = carebridge.table(
   'access_log',
@@ -144,8 +147,37 @@ export const accessLog = carebridge.table(
     outcome: varchar('outcome', { length: 32 }).notNull(),
     kind: varchar('kind', { length: 32 }),
     children_count: integer('children_count'),
+    /** The children of a bulk extract; null on a per-child row. */
+    child_ids: text('child_ids').array(),
   },
-  (t) => [index('access_log_child_idx').on(t.child_person_id, t.at)],
+  (t) => [
+    // accessLog(childId) pages newest first by id (keyset).
+    index('access_log_child_idx').on(t.child_person_id, t.id),
+    index('access_log_child_ids_idx').using('gin', t.child_ids),
+  ],
+);
+
+/**
+ * A partner's read of a child on a CP plan or in care, for the local authority to see and
+ * acknowledge (contract: "Who sees what"). Acknowledging sets `acknowledged_at` once; rows are
+ * never deleted (triggers in migration 0003).
+ */
+export const accessNotification = carebridge.table(
+  'access_notification',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+    child_person_id: varchar('child_person_id', { length: 48 }).notNull(),
+    org: varchar('org', { length: 48 }),
+    role: varchar('role', { length: 40 }).notNull(),
+    subject: text('subject').notNull(),
+    request_id: varchar('request_id', { length: 64 }).notNull(),
+    /** Care status kinds when read (CHILD_PROTECTION, CHILD_IN_CARE). */
+    child_status: text('child_status').array().notNull(),
+    acknowledged_at: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledged_by: text('acknowledged_by'),
+  },
+  (t) => [index('access_notification_open_idx').on(t.id).where(sql`${t.acknowledged_at} IS NULL`)],
 );
 
 /** The SSD schema this database was migrated with: a later start with another one is refused. */

@@ -61,42 +61,100 @@ function filterConditions(filter: ChildFilter | null | undefined): string[] {
   return conditions;
 }
 
-/** The WHERE clause for a filter, with `$asOf` bound to the next parameter when a condition uses it. */
-function whereClause(conditions: string[], parameters: unknown[], asOf: IsoDate): string {
-  if (conditions.length === 0) return '';
-  const sql = conditions.join(' AND ');
-  if (sql.includes('$asOf')) parameters.push(asOf);
-  return `WHERE ${sql.replaceAll('$asOf', `$${parameters.length}::date`)}`;
+/**
+ * Which children a reader sees (contract, "Who sees what"): every child; a partner only those
+ * linked to its organisation today (for its purpose, when it has one), never a restricted one;
+ * an emergency-care read any unrestricted child.
+ */
+export type RowScope =
+  | { kind: 'EVERY_CHILD' }
+  | { kind: 'LINKED'; org: string | null; purpose: string | null; today: IsoDate }
+  | { kind: 'UNRESTRICTED' };
+
+const unrestricted = 'NOT EXISTS (SELECT 1 FROM carebridge.cb_restriction r WHERE r.rest_person_id = c.person_id)';
+const linkedToday = `EXISTS (SELECT 1 FROM carebridge.cb_consumer_link l
+  WHERE l.cons_child_person_id = c.person_id AND l.cons_org_id = $org
+    AND l.cons_start_date <= $today AND (l.cons_end_date IS NULL OR l.cons_end_date > $today)
+    AND ($purpose::text IS NULL OR l.cons_purpose = $purpose))`;
+
+function scopeConditions(scope: RowScope): string[] {
+  if (scope.kind === 'EVERY_CHILD') return [];
+  if (scope.kind === 'UNRESTRICTED') return [unrestricted];
+  return [unrestricted, linkedToday];
 }
 
-export async function findChildId(session: SqlSession, id: string): Promise<string | null> {
-  const [row] = await session.query<{ person_id: string }>('SELECT person_id FROM carebridge.child WHERE person_id = $1', [id]);
-  return row?.person_id ?? null;
+/** Values for the named placeholders a scope's and a filter's conditions use. */
+function bindings(scope: RowScope, asOf: IsoDate | null): Record<string, unknown> {
+  const named: Record<string, unknown> = { asOf };
+  if (scope.kind === 'LINKED') Object.assign(named, { org: scope.org, purpose: scope.purpose, today: scope.today });
+  return named;
+}
+
+/** Replaces each `$name` placeholder with a positional parameter, appending its value once. */
+function bind(sql: string, named: Record<string, unknown>, parameters: unknown[]): string {
+  return sql.replace(/\$([a-zA-Z]+)/g, (_, name: string) => {
+    if (!(name in named)) throw new Error(`no value for $${name}`);
+    let index = parameters.indexOf(named[name]) + 1;
+    if (index === 0 || typeof named[name] !== 'string') index = parameters.push(named[name]);
+    return name === 'asOf' || name === 'today' ? `$${index}::date` : `$${index}`;
+  });
+}
+
+function whereClause(conditions: string[], parameters: unknown[], named: Record<string, unknown>): string {
+  return conditions.length === 0 ? '' : `WHERE ${bind(conditions.join(' AND '), named, parameters)}`;
+}
+
+/** The child found, or why a child that exists was refused (for the access log), in one statement either way. */
+export interface ChildLookup {
+  childId: string | null;
+  refused: 'RESTRICTED' | 'NOT_LINKED' | null;
+  /** The refused child's id, for the access log only. */
+  refusedChildId?: string;
+}
+
+/** A child as a reader finds it: null when it does not exist or is not theirs to see (alike). */
+export async function findChildId(session: SqlSession, id: string, scope: RowScope): Promise<ChildLookup> {
+  return lookUp(session, 'FROM carebridge.child c WHERE c.person_id = $1', [id], scope);
 }
 
 /** `nhsNumber` is ten digits; extracts hold it with or without the usual 3-3-4 spacing. */
-export async function findChildIdByNhsNumber(session: SqlSession, nhsNumber: string): Promise<string | null> {
+export async function findChildIdByNhsNumber(session: SqlSession, nhsNumber: string, scope: RowScope): Promise<ChildLookup> {
   const spaced = `${nhsNumber.slice(0, 3)} ${nhsNumber.slice(3, 6)} ${nhsNumber.slice(6)}`;
-  const rows = await session.query<{ person_id: string }>(
-    `SELECT c.person_id FROM ssd_person p JOIN carebridge.child c ON c.person_id = p.pers_person_id
-     WHERE p.pers_common_child_id IN ($1, $2) LIMIT 2`,
+  return lookUp(
+    session,
+    'FROM ssd_person p JOIN carebridge.child c ON c.person_id = p.pers_person_id WHERE p.pers_common_child_id IN ($1, $2)',
     [nhsNumber, spaced],
+    scope,
+  );
+}
+
+async function lookUp(session: SqlSession, from: string, leading: unknown[], scope: RowScope): Promise<ChildLookup> {
+  const parameters = [...leading];
+  const visible = scopeConditions(scope);
+  const visibleSql = visible.length === 0 ? 'true' : bind(visible.join(' AND '), bindings(scope, null), parameters);
+  const rows = await session.query<{ person_id: string; visible: boolean; restricted: boolean }>(
+    `SELECT c.person_id, ${visibleSql} AS visible, NOT ${unrestricted} AS restricted ${from} LIMIT 2`,
+    parameters,
   );
   // Two children with one NHS number is a data error: answering with either would be a guess.
-  return rows.length === 1 ? rows[0]!.person_id : null;
+  const row = rows.length === 1 ? rows[0]! : undefined;
+  if (!row) return { childId: null, refused: null };
+  if (row.visible) return { childId: row.person_id, refused: null };
+  return { childId: null, refused: row.restricted ? 'RESTRICTED' : 'NOT_LINKED', refusedChildId: row.person_id };
 }
 
 export async function pageOfChildIds(
   session: SqlSession,
-  options: { after: string | null; first: number; filter?: ChildFilter | null; asOf: IsoDate },
+  options: { after: string | null; first: number; filter?: ChildFilter | null; asOf: IsoDate; scope: RowScope },
 ): Promise<{ ids: string[]; hasNextPage: boolean }> {
   const parameters: unknown[] = [options.first + 1];
-  const conditions = filterConditions(options.filter);
+  const conditions = [...scopeConditions(options.scope), ...filterConditions(options.filter)];
+  const named = bindings(options.scope, options.asOf);
   if (options.after !== null) {
-    parameters.push(options.after);
-    conditions.push(`c.person_id > $${parameters.length}`);
+    named.after = options.after;
+    conditions.push('c.person_id > $after');
   }
-  const where = whereClause(conditions, parameters, options.asOf);
+  const where = whereClause(conditions, parameters, named);
   const rows = await session.query<{ person_id: string }>(
     `SELECT c.person_id FROM carebridge.child c ${where} ORDER BY c.person_id LIMIT $1`,
     parameters,
@@ -112,21 +170,22 @@ export async function pageOfChildIds(
  */
 export async function childrenWithOpenWork(
   session: SqlSession,
-  options: { after: string | null; filter?: ChildFilter | null; asOf: IsoDate },
+  options: { after: string | null; filter?: ChildFilter | null; asOf: IsoDate; scope: RowScope },
 ): Promise<{ id: string; mayHaveDueDates: boolean; afterCursor: boolean }[]> {
-  const parameters: unknown[] = [options.asOf, options.after];
-  const where = whereClause(filterConditions(options.filter), parameters, options.asOf);
+  const parameters: unknown[] = [];
+  const named = { ...bindings(options.scope, options.asOf), after: options.after };
+  const where = whereClause([...scopeConditions(options.scope), ...filterConditions(options.filter)], parameters, named);
+  const columns = bind(`${mayHaveDueDates} AS open, c.person_id > $after::text AS after_cursor`, named, parameters);
   const rows = await session.query<{ person_id: string; open: boolean; after_cursor: boolean | null }>(
-    `SELECT c.person_id, ${mayHaveDueDates.replaceAll('$asOf', '$1::date')} AS open, c.person_id > $2::text AS after_cursor
-     FROM carebridge.child c ${where} ORDER BY c.person_id`,
+    `SELECT c.person_id, ${columns} FROM carebridge.child c ${where} ORDER BY c.person_id`,
     parameters,
   );
   return rows.map((row) => ({ id: row.person_id, mayHaveDueDates: row.open, afterCursor: options.after === null || row.after_cursor === true }));
 }
 
-export async function countChildren(session: SqlSession, options: { filter?: ChildFilter | null; asOf: IsoDate }): Promise<number> {
+export async function countChildren(session: SqlSession, options: { filter?: ChildFilter | null; asOf: IsoDate; scope: RowScope }): Promise<number> {
   const parameters: unknown[] = [];
-  const where = whereClause(filterConditions(options.filter), parameters, options.asOf);
+  const where = whereClause([...scopeConditions(options.scope), ...filterConditions(options.filter)], parameters, bindings(options.scope, options.asOf));
   const [row] = await session.query<{ total: string | number }>(`SELECT count(*) AS total FROM carebridge.child c ${where}`, parameters);
   return Number(row?.total ?? 0);
 }

@@ -39,6 +39,12 @@ export interface DatabaseOptions {
   ssdSchema: string;
   /** Connection pool size for PostgreSQL. */
   max?: number;
+  /**
+   * statement_timeout for every connection, in ms (the service sets CAREBRIDGE_STATEMENT_TIMEOUT_MS;
+   * the import and the CLIs leave it unset: no limit). PGlite accepts the setting but, running in
+   * WebAssembly without timer signals, does not cancel a statement that overruns it.
+   */
+  statementTimeoutMs?: number;
 }
 
 export function quoteIdentifier(name: string): string {
@@ -66,7 +72,11 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     onnotice: () => {},
     // No per-connection type look-up: statement counts stay a function of the query alone.
     fetch_types: false,
-    connection: { search_path: quoteIdentifier(options.ssdSchema), application_name: 'carebridge' },
+    connection: {
+      search_path: quoteIdentifier(options.ssdSchema),
+      application_name: 'carebridge',
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
     debug: (_connection, text) => {
       for (const listener of statementListeners) listener(text);
     },
@@ -104,6 +114,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     // Dates stay `yyyy-mm-dd` text, as drizzle's date columns (mode: 'string') and the rules expect.
     client = await PGlite.create({ dataDir: directory, parsers: { [types.DATE]: (value: string) => value } });
     await client.exec(`SET search_path TO ${quoteIdentifier(options.ssdSchema)}`);
+    if (options.statementTimeoutMs) await client.exec(`SET statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`);
   } catch (error) {
     lock.release();
     throw error;

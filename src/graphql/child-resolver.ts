@@ -1,8 +1,21 @@
 // Root fields `child`, `childByNhsNumber`, `children`, and every field of a Child. Each field
 // loads only the facts it needs through the request's DataLoaders, then asks the domain.
 
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { childrenWithOpenWork, countChildren, findChildId, findChildIdByNhsNumber, pageOfChildIds, type ChildFilter as DbChildFilter } from '../db/children.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  childrenWithOpenWork,
+  countChildren,
+  findChildId,
+  findChildIdByNhsNumber,
+  pageOfChildIds,
+  type ChildFilter as DbChildFilter,
+  type ChildLookup,
+  type RowScope,
+} from '../db/children.js';
+import { childFieldsAsked, noteReads } from './access-logging.js';
+import { careStatusFactsOf } from '../db/care-status-facts.js';
+import { rowScopeOf } from '../access/who-sees-what.js';
 import { careStatusOn, type CareStatusFacts } from '../domain/care-status.js';
 import { legalBasisOf, legalStatusOn, periodsOfCare, type PeriodOfCareFact } from '../domain/child-in-care.js';
 import { addDays } from '../domain/calendar.js';
@@ -31,30 +44,9 @@ function resolveAsOf(asOf: string | null | undefined, context: RequestContext): 
   return asOf ?? context.today;
 }
 
-/** Everything the care status reads, as known on the child's `asOf`. */
-export async function careStatusFacts(child: Child, context: RequestContext): Promise<CareStatusFacts & { periods: PeriodOfCareFact[] }> {
-  const { records } = context;
-  const [person, earlyHelp, cin, cp, episodes, legal, careLeaver] = await Promise.all([
-    records.person.load(child.id),
-    records.earlyHelpEpisodes.load(child.id),
-    records.childInNeedPlans.load(child.id),
-    records.childProtectionPlans.load(child.id),
-    records.careEpisodes.load(child.id),
-    records.legalStatuses.load(child.id),
-    records.careLeaverRecords.load(child.id),
-  ]);
-  if (!person) throw new Error(`child ${child.id} has no person row`);
-  const periods = periodsOfCare(asKnownOn(episodes, child.asOf));
-  return {
-    person,
-    earlyHelpEpisodes: asKnownOn(earlyHelp, child.asOf),
-    childInNeedPlans: asKnownOn(cin, child.asOf),
-    childProtectionPlans: asKnownOn(cp, child.asOf),
-    periodsOfCare: periods,
-    periods,
-    legalStatuses: asKnownOn(legal, child.asOf),
-    careLeaverRecords: careLeaver,
-  };
+/** Everything the care status reads about a child, as known on its `asOf`. */
+export function careStatusFacts(child: Child, context: RequestContext) {
+  return careStatusFactsOf(child.id, child.asOf, context.records);
 }
 
 function openInvolvements(involvements: readonly InvolvementFact[], asOf: IsoDate): InvolvementFact[] {
@@ -66,8 +58,10 @@ export function keyContactRoleOf(label: string | null, context: RequestContext):
   return (role as KeyContactRole | undefined) ?? KeyContactRole.OTHER;
 }
 
-function connection(ids: string[], hasNextPage: boolean, asOf: IsoDate, totalCount: () => Promise<number>): ChildConnection {
-  const edges = ids.map((id) => ({ cursor: encodeCursor(id), node: { id, asOf } }));
+function connection(context: RequestContext, ids: string[], hasNextPage: boolean, asOf: IsoDate, totalCount: () => Promise<number>): ChildConnection {
+  // BI's cursors seal the case id; everyone else's only wrap it.
+  const cursorOf = context.pseudonyms ? (id: string) => context.pseudonyms!.encodeCursor(id) : encodeCursor;
+  const edges = ids.map((id) => ({ cursor: cursorOf(id), node: { id, asOf } }));
   return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
 
@@ -78,8 +72,8 @@ function connection(ids: string[], hasNextPage: boolean, asOf: IsoDate, totalCou
  */
 async function overdueFilteredPage(
   context: RequestContext,
-  options: { after: string | null; first: number; filter: DbChildFilter; asOf: IsoDate; hasOverdue: boolean },
-): Promise<ChildConnection> {
+  options: { after: string | null; first: number; filter: DbChildFilter; asOf: IsoDate; hasOverdue: boolean; scope: RowScope },
+): Promise<{ ids: string[]; hasNextPage: boolean; totalCount: () => Promise<number> }> {
   const candidates = await childrenWithOpenWork(context.database, options);
   const overdue = await Promise.all(
     candidates.map(async ({ id, mayHaveDueDates }) =>
@@ -88,7 +82,15 @@ async function overdueFilteredPage(
   );
   const matching = candidates.filter((_, index) => overdue[index] === options.hasOverdue);
   const rest = matching.filter((candidate) => candidate.afterCursor).map(({ id }) => id);
-  return connection(rest.slice(0, options.first), rest.length > options.first, options.asOf, async () => matching.length);
+  return { ids: rest.slice(0, options.first), hasNextPage: rest.length > options.first, totalCount: async () => matching.length };
+}
+
+/** A child found (read, with the fields asked) or refused (logged with why), or null either way. */
+function answerLookup(found: ChildLookup, asOf: IsoDate, context: RequestContext, info: GraphQLResolveInfo): Child | null {
+  if (found.refused) context.access.refused(found.refusedChildId ?? null, found.refused);
+  if (!found.childId) return null;
+  noteReads(context, [found.childId], childFieldsAsked(info));
+  return { id: found.childId, asOf };
 }
 
 @Resolver(() => Child)
@@ -101,9 +103,10 @@ export class ChildResolver {
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Child | null> {
-    const found = await findChildId(context.database, id);
-    return found ? { id: found, asOf: resolveAsOf(asOf, context) } : null;
+    const found = await findChildId(context.database, id, rowScopeOf(context.claims, context.today, 'CASE'));
+    return answerLookup(found, resolveAsOf(asOf, context), context, info);
   }
 
   @Query(() => Child, { nullable: true, description: 'Look-up by NHS number (10 digits, checksum validated; spaces allowed).' })
@@ -111,11 +114,12 @@ export class ChildResolver {
     @Arg('nhsNumber') nhsNumber: string,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Child | null> {
     const digits = normaliseNhsNumber(nhsNumber);
     if (!digits) throw badUserInput('nhsNumber', 'not a valid NHS number (10 digits with a modulus 11 check digit)');
-    const found = await findChildIdByNhsNumber(context.database, digits);
-    return found ? { id: found, asOf: resolveAsOf(asOf, context) } : null;
+    const found = await findChildIdByNhsNumber(context.database, digits, rowScopeOf(context.claims, context.today, 'NHS_NUMBER'));
+    return answerLookup(found, resolveAsOf(asOf, context), context, info);
   }
 
   @Query(() => ChildConnection, {
@@ -128,16 +132,32 @@ export class ChildResolver {
     @Arg('filter', () => ChildFilter, { nullable: true }) filter: ChildFilter | null,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ChildConnection> {
     const size = first ?? defaultPageSize;
     if (size < 0 || size > maxPageSize) throw badUserInput('first', `must be between 0 and ${maxPageSize}`);
-    const afterId = after == null ? null : decodeCursor(after);
+    const afterId = after == null ? null : context.pseudonyms ? context.pseudonyms.decodeCursor(after) : decodeCursor(after);
     if (afterId === undefined) throw badUserInput('after', 'not a cursor this API gave out');
     const date = resolveAsOf(asOf, context);
-    const sqlFilter = { careStatus: filter?.careStatus as CareStatusKind[] | undefined, isDualStatus: filter?.isDualStatus };
-    if (filter?.hasOverdue != null) return overdueFilteredPage(context, { after: afterId, first: size, filter: sqlFilter, asOf: date, hasOverdue: filter.hasOverdue });
-    const page = await pageOfChildIds(context.database, { after: afterId, first: size, filter: sqlFilter, asOf: date });
-    return connection(page.ids, page.hasNextPage, date, async () => countChildren(context.database, { filter: sqlFilter, asOf: date }));
+    const filters = {
+      filter: { careStatus: filter?.careStatus as CareStatusKind[] | undefined, isDualStatus: filter?.isDualStatus },
+      asOf: date,
+      scope: rowScopeOf(context.claims, context.today, 'CASE'),
+    };
+    const page =
+      filter?.hasOverdue != null
+        ? await overdueFilteredPage(context, { ...filters, after: afterId, first: size, hasOverdue: filter.hasOverdue })
+        : await pageOfChildIds(context.database, { ...filters, after: afterId, first: size }).then((found) => ({
+            ...found,
+            totalCount: () => countChildren(context.database, filters),
+          }));
+    noteReads(context, page.ids, childFieldsAsked(info, ['edges', 'node']));
+    return connection(context, page.ids, page.hasNextPage, date, page.totalCount);
+  }
+
+  @FieldResolver(() => ID, { description: 'Case-system person id; for BI a pseudonym, stable for that consumer.' })
+  id(@Root() child: Child, @Ctx() context: RequestContext): string {
+    return context.pseudonyms ? context.pseudonyms.of(child.id) : child.id;
   }
 
   @FieldResolver(() => String, { nullable: true })

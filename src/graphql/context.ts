@@ -7,6 +7,8 @@ import type { ChildRecordLoaders } from '../db/child-records.js';
 import type { IsoDate } from '../domain/facts.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
+import type { Pseudonyms } from '../access/pseudonyms.js';
+import type { AccessRecord } from '../access/access-log.js';
 
 export interface RequestContext {
   requestId: string;
@@ -21,4 +23,8 @@ export interface RequestContext {
   /** Working days (bank holidays as loaded at start-up) and the authority's policy. */
   calendar: WorkingDayCalendar;
   policy: Policy;
+  /** For `bi`: how its children are named and its cursors sealed; null for every other role. */
+  pseudonyms: Pseudonyms | null;
+  /** Children read and refused in this request: written to the access log before the answer leaves. */
+  access: AccessRecord;
 }

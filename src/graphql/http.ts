@@ -7,6 +7,9 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { AuthenticationError, type Authenticator } from '../access/authentication.js';
+import { createOperationLimits, formatOperationRefusal } from '../access/operation-limits.js';
+import { createRateLimiter } from '../access/rate-limit.js';
+import { formatTrustedDocumentRefusal, loadTrustedDocuments } from '../access/trusted-documents.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import { createChildRecordLoaders } from '../db/child-records.js';
@@ -14,6 +17,10 @@ import { lastImportCommittedAt } from '../db/children.js';
 import { CalendarRangeError, todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
 import type { Logger } from '../log.js';
 import type { RequestContext } from './context.js';
+import { loadPseudonymKey, Pseudonyms } from '../access/pseudonyms.js';
+import { forbiddenError, forbiddenFieldsIn } from '../access/who-sees-what.js';
+import { AccessRecord } from '../access/access-log.js';
+import { writeAccessTrail } from './access-logging.js';
 import type { ErrorCode } from './errors.js';
 import { buildCarebridgeSchema } from './schema.js';
 
@@ -55,8 +62,25 @@ export interface GraphqlHandlerOptions {
 
 export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
   const { config, database, authenticator, logger, calendar } = options;
+  const pseudonymKey = await loadPseudonymKey(config);
   // Unknown (null) rather than a failed answer when the database cannot say.
   const dataImportedAt = () => lastImportCommittedAt(database).catch(() => null);
+
+  // Field rules depend on the token, so they run for every request after the operation is
+  // known: a validation rule would be cached with the document and skipped for the next reader.
+  const whoSeesWhat: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, schema, contextValue }) {
+          const refused = forbiddenFieldsIn(document, schema, contextValue.claims);
+          if (refused.length === 0) return;
+          // Probing is logged as well as reading.
+          contextValue.access.refused(null, 'FORBIDDEN_FIELD', refused);
+          throw forbiddenError(refused);
+        },
+      };
+    },
+  };
 
   const freshness: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
@@ -79,14 +103,31 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
     },
   };
 
+  // Hardening (src/access): operation limits and introspection, trusted documents, rate limit.
+  const limits = createOperationLimits(config);
+  const trusted = await loadTrustedDocuments(config.trustedDocuments, logger);
+  const rateLimiter = createRateLimiter(config.rateLimit, logger);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildCarebridgeSchema(),
-    plugins: [freshness],
+    plugins: [
+      trusted.plugin,
+      limits.plugin,
+      whoSeesWhat,
+      freshness,
+      { serverWillStart: async () => ({ serverWillStop: () => rateLimiter.close() }) },
+    ],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    persistedQueries: trusted.persistedQueries,
+    // Decided per request from the token's role (CAREBRIDGE_INTROSPECTION), in limits.plugin.
+    introspection: true,
     csrfPrevention: true,
     // main.ts drains and stops everything on SIGTERM; Apollo's own handler would re-raise the signal.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+      const refused = formatOperationRefusal(formatted, error) ?? formatTrustedDocumentRefusal(formatted);
+      if (refused) return refused;
       const code = String(formatted.extensions?.code ?? '');
       if (contractCodes.has(code)) return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, code } };
       if (badInputCodes.has(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
@@ -120,6 +161,11 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
         refused ? (error as Error).message : 'Authentication is unavailable; try again shortly',
         { requestId, dataImportedAt: await dataImportedAt() },
       );
+    }
+    const limited = await rateLimiter.consume(claims);
+    if (limited) {
+      response.setHeader('retry-after', String(limited.retryAfterSeconds));
+      return sendGraphqlError(response, 429, 'RATE_LIMITED', limited.message, { requestId, dataImportedAt: await dataImportedAt() });
     }
 
     let text: string;
@@ -155,11 +201,19 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       authorityName: config.authorityName,
       calendar: calendar(),
       policy: config.policy,
+      pseudonyms: claims.role === 'bi' ? new Pseudonyms(pseudonymKey, claims.org ?? claims.sub) : null,
+      access: new AccessRecord(),
     };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => context,
     });
+    try {
+      await writeAccessTrail(database, context);
+    } catch (error) {
+      request.log.error({ err: error }, 'access log not written: answer withheld');
+      return sendGraphqlError(response, 500, 'INTERNAL', 'The access log could not be written, so nothing is returned', { requestId });
+    }
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccessLogConnectionResolver, AccessNotificationConnectionResolver, AccessResolver } from './access-resolvers.js';
 import {
   CarePlanSummaryResolver,
   ChildInNeedPlanResolver,
@@ -20,6 +21,9 @@ export function buildCarebridgeSchema(): Promise<GraphQLSchema> {
       ChildInNeedPlanResolver,
       PeriodOfCareResolver,
       CarePlanSummaryResolver,
+      AccessResolver,
+      AccessLogConnectionResolver,
+      AccessNotificationConnectionResolver,
     ],
     // Inputs are checked where they are read (badUserInput), with the argument named.
     validate: false,

@@ -1,0 +1,172 @@
+// Limits on what one operation may ask, checked before anything runs (issue 6, "Hardening"): a
+// refused operation gets QUERY_TOO_COMPLEX, a message naming the limit, and no data.
+//
+// - depth, aliases and directives: graphql-armor's validation rules, run with the standard
+//   rules in the one validation pass Apollo makes (and caches per document);
+// - tokens: counted while parsing, so an oversized document is never parsed in full. Apollo
+//   parses with graphql-js and cannot take graphql-armor's counting parser (its Apollo route
+//   throws from parsingDidStart, which Apollo 5 turns into a 500), so the count is graphql-js's
+//   own `maxTokens` parse option, and its parse error is reported here as QUERY_TOO_COMPLEX;
+// - cost: graphql-query-complexity in didResolveOperation, where the request's variables are
+//   known, so a list follows its `first` argument: `children(first: N) { … }` costs N times
+//   what one child asks for.
+//
+// Introspection is decided here too, per request, from the token's role.
+
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Config, OperationLimitSettings } from '../config.js';
+import type { RequestContext } from '../graphql/context.js';
+
+export type OperationLimit = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost';
+
+/** What a connection's `first` means when it is not given, and the most a resolver accepts. */
+export const defaultFirst = 50;
+export const maxFirst = 500;
+
+/** An operation refused for its size: HTTP 400, QUERY_TOO_COMPLEX, and the limit it broke. */
+export class QueryTooComplexError extends GraphQLError {
+  constructor(
+    readonly limit: OperationLimit,
+    message: string,
+  ) {
+    super(`Query too complex: ${message}`, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, http: { status: 400 } } });
+  }
+}
+
+const refusal = (status: number, code: string, message: string, extensions: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code, ...extensions, http: { status } } });
+
+/**
+ * A graphql-armor rule whose rejection is reported (not thrown) as QueryTooComplexError, so the
+ * other rules still run and every problem is listed. Armor's own message ("Syntax Error: Query
+ * depth limit of 10 exceeded, found 12.") loses its misleading prefix.
+ */
+function armorRule(
+  limit: OperationLimit,
+  rule: (options: { n: number; exposeLimits: boolean; propagateOnRejection: boolean; onReject: ((context: ValidationContext | null, error: GraphQLError) => void)[] }) => (context: ValidationContext) => unknown,
+  n: number,
+): ValidationRule {
+  return rule({
+    n,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) => {
+        context?.reportError(new QueryTooComplexError(limit, error.message.replace(/^Syntax Error: /, '')));
+      },
+    ],
+  }) as ValidationRule;
+}
+
+/**
+ * Cost: every field 1 plus what it selects; a field with a `first` argument (a connection)
+ * costs 1 + first × what it selects, `first` defaulting to 50 and capped at 500 (above that the
+ * resolver refuses the argument itself, BAD_USER_INPUT, which is the more useful answer).
+ */
+export const firstArgumentEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((argument) => argument.name === 'first')) return undefined;
+  const asked = typeof args.first === 'number' && Number.isFinite(args.first) ? args.first : defaultFirst;
+  return 1 + Math.min(Math.max(asked, 0), maxFirst) * childComplexity;
+};
+
+export const costEstimators: ComplexityEstimator[] = [fieldExtensionsEstimator(), firstArgumentEstimator, simpleEstimator({ defaultComplexity: 1 })];
+
+/** The cost of one operation of a document, with its variables (for `first: $first`). */
+export function operationCost(
+  schema: Parameters<typeof getComplexity>[0]['schema'],
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): number {
+  return getComplexity({ schema, query: document, variables: variables ?? {}, estimators: costEstimators, ...(operationName ? { operationName } : {}) });
+}
+
+/** Whether the document asks for the schema itself (`__schema`, `__type`; `__typename` is ordinary). */
+export function introspectionFields(document: DocumentNode): string[] {
+  const found = new Set<string>();
+  visit(document, {
+    [Kind.FIELD](node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found.add(node.name.value);
+    },
+  });
+  return [...found];
+}
+
+export interface OperationLimits {
+  /** Apollo constructor options: graphql-armor's rules and the token limit for the parser. */
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+  /** Cost (with the request's variables) and introspection, per request. */
+  plugin: ApolloServerPlugin<RequestContext>;
+}
+
+export function createOperationLimits(config: Pick<Config, 'operationLimits' | 'introspection'>): OperationLimits {
+  const limits: OperationLimitSettings = config.operationLimits;
+  const introspectionAllowed = (role: string) =>
+    config.introspection === 'all' || (config.introspection === 'social-care' && role === 'social-care');
+  return {
+    validationRules: [
+      armorRule('depth', maxDepthRule, limits.depth),
+      armorRule('aliases', maxAliasesRule, limits.aliases),
+      armorRule('directives', maxDirectivesRule, limits.directives),
+    ],
+    parseOptions: { maxTokens: limits.tokens },
+    plugin: {
+      async requestDidStart() {
+        return {
+          async didResolveOperation({ document, request, operationName, schema, contextValue }) {
+            const role = contextValue.claims.role;
+            if (!introspectionAllowed(role)) {
+              const asked = introspectionFields(document);
+              if (asked.length > 0) {
+                throw refusal(403, 'FORBIDDEN', `${asked.join(', ')}: introspection is not available to the ${role} role`, { field: asked[0] });
+              }
+            }
+            let cost: number;
+            try {
+              cost = operationCost(schema, document, request.variables, operationName);
+            } catch (error) {
+              // graphql-query-complexity gives up on a document with more than 10,000 nodes.
+              if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+                throw new QueryTooComplexError('cost', 'the operation has more than 10000 fields and fragments');
+              }
+              // Variables that do not coerce: execution reports them (BAD_USER_INPUT) before running anything.
+              return;
+            }
+            if (cost > limits.cost) {
+              throw new QueryTooComplexError(
+                'cost',
+                `cost ${cost} exceeds the limit of ${limits.cost} (each field costs 1, and a list asked for with first: N costs N times its selection); ask for fewer rows or fields`,
+              );
+            }
+          },
+        };
+      },
+    },
+  };
+}
+
+/**
+ * For formatError: a refusal raised during parsing or validation, which Apollo re-labels
+ * GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED, keeps its own code. Undefined otherwise.
+ */
+export function formatOperationRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (original instanceof QueryTooComplexError) {
+    return { message: original.message, locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX', limit: original.limit } };
+  }
+  // graphql-js 16 spells it "more that"; later versions may not.
+  const tokens = /Document contains more (?:than|that) (\d+) tokens/.exec(formatted.message);
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && tokens) {
+    return {
+      message: new QueryTooComplexError('tokens', `more than ${tokens[1]} tokens (the limit); parsing stopped there`).message,
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' },
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,274 @@
+// The contract's "Who sees what", row by row and column by column, over real HTTP with real
+// tokens: which children each role finds (links today, restrictions, emergency care, BI's
+// pseudonyms), and which fields it may ask for (FORBIDDEN before anything runs, naming the field).
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayInLondon } from '../src/domain/calendar.js';
+import { importFolder } from '../src/import/import-folder.js';
+import type { Role } from '../src/access/authentication.js';
+import { writeExtract } from './support/extract.js';
+import { startTestService, type GraphqlResponse, type TestService } from './support/service.js';
+
+const today = todayInLondon();
+const yesterday = addDays(today, -1);
+const tomorrow = addDays(today, 1);
+
+// W1 is linked to every partner organisation; W2 only to the EHC service, for another purpose;
+// W3 is linked but restricted; W4 is linked to no one; W5's link ended yesterday, W6's starts tomorrow.
+const extract = {
+  'ssd_person.csv': [
+    'pers_person_id,pers_forename,pers_surname,pers_dob,pers_common_child_id',
+    'W1,Wren,Able,2015-01-01,9990000026',
+    'W2,Wes,Baker,2014-01-01,9990000034',
+    'W3,Wim,Cole,2013-01-01,9990000042',
+    'W4,Wil,Dale,2012-01-01,9990000050',
+    'W5,Wyn,Eyre,2011-01-01,',
+    'W6,Wat,Frey,2010-01-01,',
+  ],
+  'ssd_cin_episodes.csv': ['cine_referral_id,cine_person_id,cine_referral_date', ...['W1', 'W2', 'W3', 'W4', 'W5', 'W6'].map((id) => `R${id},${id},2024-01-02`)],
+  'ssd_cp_plans.csv': ['cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date', 'CP1,W1,2024-02-01', 'CP4,W4,2024-02-01'],
+  'cb_consumer_link.csv': [
+    'cons_link_id,cons_org_id,cons_child_person_id,cons_purpose,cons_start_date,cons_end_date',
+    'L1,EHC,W1,EHC_ASSESSMENT,2024-01-01,',
+    'L2,RX1,W1,HEALTH_CARE,2024-01-01,',
+    'L3,URN100,W1,EDUCATION,2024-01-01,',
+    'L4,EHC,W2,EHC_REVIEW,2024-01-01,',
+    'L5,EHC,W3,EHC_ASSESSMENT,2024-01-01,',
+    `L6,EHC,W5,EHC_ASSESSMENT,2024-01-01,${today}`,
+    `L7,EHC,W6,EHC_ASSESSMENT,${tomorrow},`,
+  ],
+  'cb_restriction.csv': ['rest_person_id,rest_reason', 'W3,Adoption in progress'],
+};
+
+let api: TestService;
+const tokens = {} as Record<string, string>;
+
+beforeAll(async () => {
+  api = await startTestService();
+  const report = await importFolder(api.service.database, { dir: writeExtract(extract), labels: api.config.labels });
+  expect(report.ok, JSON.stringify(report)).toBe(true);
+  const claims: Record<string, [Role, { org?: string; purpose?: string }]> = {
+    'social-care': ['social-care', { org: 'LA' }],
+    ehc: ['ehc', { org: 'EHC', purpose: 'EHC_ASSESSMENT' }],
+    'ehc without purpose': ['ehc', { org: 'EHC' }],
+    health: ['health', { org: 'RX1' }],
+    'health in emergency care': ['health', { org: 'A&E-TRUST', purpose: 'EMERGENCY_CARE' }],
+    education: ['education', { org: 'URN100' }],
+    bi: ['bi', { org: 'BI-TEAM' }],
+    'another bi': ['bi', { org: 'BI-OTHER' }],
+  };
+  for (const [name, [role, extra]] of Object.entries(claims)) tokens[name] = await api.token(role, extra);
+});
+afterAll(async () => api?.close());
+
+// Answers are checked by shape in each test, so they are read loosely here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Reply = GraphqlResponse<Record<string, any>>;
+const ask = (as: string, query: string, variables?: Record<string, unknown>): Promise<Reply> => api.query(query, variables, tokens[as]);
+
+describe('rows: which children a role finds', () => {
+  const found = async (as: string, id: string) => (await ask(as, `{ child(id: "${id}") { id } }`)).body.data?.child ?? null;
+
+  it('social-care finds every child, restricted ones included', async () => {
+    for (const id of ['W1', 'W2', 'W3', 'W4', 'W5', 'W6']) expect(await found('social-care', id), id).toEqual({ id });
+  });
+
+  it('a partner finds a child only while linked today, for its purpose when it has one, never a restricted child', async () => {
+    expect(await found('ehc', 'W1')).toEqual({ id: 'W1' });
+    expect(await found('ehc', 'W2'), 'linked for another purpose').toBeNull();
+    expect(await found('ehc without purpose', 'W2'), 'no purpose in the token: any link').toEqual({ id: 'W2' });
+    expect(await found('ehc', 'W3'), 'restricted').toBeNull();
+    expect(await found('ehc', 'W4'), 'not linked').toBeNull();
+    expect(await found('ehc', 'W5'), 'link ended').toBeNull();
+    expect(await found('ehc', 'W6'), 'link not yet started').toBeNull();
+    expect(await found('ehc', 'NOBODY'), 'does not exist').toBeNull();
+    expect(await found('health', 'W1')).toEqual({ id: 'W1' });
+    expect(await found('health', 'W2')).toBeNull();
+    expect(await found('education', 'W1')).toEqual({ id: 'W1' });
+  });
+
+  it('a partner’s lists and counts hold its children only, whatever asOf asks', async () => {
+    for (const asOf of [today, '2024-06-01']) {
+      const reply = await ask('ehc without purpose', `query ($asOf: Date) { children(first: 50, asOf: $asOf) { totalCount edges { node { id } } } }`, { asOf });
+      expect(reply.body.data).toEqual({ children: { totalCount: 2, edges: [{ node: { id: 'W1' } }, { node: { id: 'W2' } }] } });
+    }
+  });
+
+  it('an invisible child answers exactly as one that does not exist', async () => {
+    const hidden = await ask('ehc', '{ child(id: "W4") { id } }');
+    const missing = await ask('ehc', '{ child(id: "NOBODY") { id } }');
+    expect(hidden.status).toBe(missing.status);
+    expect(hidden.body.data).toEqual(missing.body.data);
+    expect(hidden.body.errors).toEqual(missing.body.errors);
+  });
+
+  it('health in emergency care reads care status and duty line of any unrestricted child by NHS number, and nothing else', async () => {
+    const byNhs = (nhsNumber: string, fields: string) => ask('health in emergency care', `{ childByNhsNumber(nhsNumber: "${nhsNumber}") { ${fields} } }`);
+    expect((await byNhs('9990000050', 'id careStatus { kinds }')).body.data).toEqual({ childByNhsNumber: { id: 'W4', careStatus: { kinds: ['CHILD_PROTECTION'] } } });
+    expect((await byNhs('9990000042', 'id')).body.data, 'restricted').toEqual({ childByNhsNumber: null });
+    const names = await byNhs('9990000050', 'forename');
+    expect(names.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const list = await ask('health in emergency care', '{ children { totalCount } }');
+    expect(list.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('bi sees every child, restricted ones included, only as pseudonyms stable per BI consumer, with cursors that carry no case id', async () => {
+    const page = async (as: string, after: string | null = null) =>
+      (await ask(as, 'query ($after: String) { children(first: 4, after: $after) { totalCount pageInfo { endCursor } edges { cursor node { id } } } }', { after })).body.data!
+        .children as { totalCount: number; pageInfo: { endCursor: string }; edges: { cursor: string; node: { id: string } }[] };
+    const first = await page('bi');
+    expect(first.totalCount).toBe(6);
+    const ids = first.edges.map((edge) => edge.node.id);
+    for (const id of ids) expect(id).toMatch(/^P[A-Za-z0-9_-]{22}$/);
+    expect((await page('bi')).edges.map((edge) => edge.node.id)).toEqual(ids);
+    expect((await page('another bi')).edges.map((edge) => edge.node.id)).not.toEqual(ids);
+    for (const cursor of first.edges.map((edge) => edge.cursor)) expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toMatch(/W\d/);
+    const second = await page('bi', first.pageInfo.endCursor);
+    expect(second.edges).toHaveLength(2);
+    // Another consumer's cursor, or a social worker's, is not one BI's pages gave out.
+    const otherCursor = (await page('another bi')).pageInfo.endCursor;
+    expect((await ask('bi', 'query ($after: String) { children(after: $after) { totalCount } }', { after: otherCursor })).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('fields: the contract table, every row and column', () => {
+  const roles = ['social-care', 'ehc', 'health', 'education', 'bi'] as const;
+  // Each row of the table as a selection on Child, and the roles it is FORBIDDEN to.
+  const table: { row: string; selection: string; forbiddenTo: (typeof roles)[number][] }[] = [
+    { row: 'id', selection: 'id', forbiddenTo: [] },
+    { row: 'nhsNumber, names, dateOfBirth', selection: 'nhsNumber forename surname dateOfBirth', forbiddenTo: ['bi'] },
+    { row: 'nhsNumber alone', selection: 'nhsNumber', forbiddenTo: ['bi'] },
+    {
+      row: 'careStatus, nextReviewDue, schedule, plans, periodsOfCare, careLeaver',
+      selection:
+        'careStatus { kinds } nextReviewDue { dueOn } schedule { ruleId } childProtectionPlans { id } childInNeedPlans { id } earlyHelpEpisodes { id } periodsOfCare { id } careLeaver { category }',
+      forbiddenTo: [],
+    },
+    { row: 'dualStatusOutcome (what health and education may read)', selection: 'dualStatusOutcome { state isDualStatus since initialReviewDue challengeWindowEndsOn }', forbiddenTo: [] },
+    { row: 'dualStatusOutcome (the rest)', selection: 'dualStatusOutcome { pathway recommendation exceptional escalated requiredActions { ruleId } ruleIds }', forbiddenTo: ['health', 'education'] },
+    { row: 'parentalResponsibility', selection: 'parentalResponsibility { basis }', forbiddenTo: ['bi'] },
+    { row: 'keyContacts, dutyContact (team only)', selection: 'keyContacts { role team since } dutyContact { team phone }', forbiddenTo: [] },
+    { row: 'keyContacts (names)', selection: 'keyContacts { name jobTitle }', forbiddenTo: ['bi'] },
+    { row: 'placements (type only), carePlan', selection: 'periodsOfCare { placements { placementType } carePlan { permanencePlan firstReviewDue } }', forbiddenTo: [] },
+    { row: 'carePlan (the IRO’s name)', selection: 'periodsOfCare { carePlan { iroName } }', forbiddenTo: ['bi'] },
+  ];
+  const cases = table.flatMap(({ row, selection, forbiddenTo }) => roles.map((role) => ({ row, role, selection, forbidden: forbiddenTo.includes(role) })));
+
+  it.each(cases)('$row, $role: forbidden $forbidden', async ({ role, selection, forbidden }) => {
+    // BI cannot look a child up; it reads lists.
+    const query = role === 'bi' ? `{ children(first: 1) { edges { node { ${selection} } } } }` : `{ child(id: "W1") { ${selection} } }`;
+    const reply = await ask(role, query);
+    if (forbidden) {
+      expect(reply.body.data ?? null).toBeNull();
+      expect(reply.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect(reply.body.errors?.[0]?.message).toMatch(/may not read/);
+    } else {
+      expect(reply.body.errors).toBeUndefined();
+      const child = role === 'bi' ? (reply.body.data as { children: { edges: { node: unknown }[] } }).children.edges[0]?.node : (reply.body.data as { child: unknown }).child;
+      expect(child).not.toBeNull();
+    }
+  });
+
+  it('no role can ask for an address or a placement location: the schema has none', async () => {
+    const reply = await ask('social-care', '{ __schema { types { name fields { name } } } }');
+    const names = (reply.body.data as { __schema: { types: { name: string; fields: { name: string }[] | null }[] } }).__schema.types
+      .filter((type) => !type.name.startsWith('__'))
+      .flatMap((type) => (type.fields ?? []).map((field) => `${type.name}.${field.name}`));
+    expect(names.filter((name) => /address|postcode|location|^urn|Urn$/i.test(name.split('.')[1]!) && !/addressWithheld/.test(name))).toEqual([]);
+  });
+
+  it('bi cannot look a child up by NHS number or by id', async () => {
+    for (const query of ['{ childByNhsNumber(nhsNumber: "9990000026") { id } }', '{ child(id: "W1") { id } }']) {
+      expect((await ask('bi', query)).body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+
+  it('a forbidden field named among allowed ones fails the whole operation, naming it', async () => {
+    const reply = await ask('bi', '{ children(first: 1) { totalCount edges { node { id careStatus { kinds } dateOfBirth } } } }');
+    expect(reply.body.data ?? null).toBeNull();
+    expect(reply.body.errors?.[0]?.message).toContain('Child.dateOfBirth');
+    expect(reply.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', fields: ['Child.dateOfBirth'] });
+  });
+});
+
+describe('the access log and notifications', () => {
+  const logOf = async (childId: string) =>
+    (
+      await ask('social-care', `query ($childId: ID!) { accessLog(childId: $childId, first: 500) { totalCount edges { node { role org subject purpose requestId fields outcome kind } } } }`, {
+        childId,
+      })
+    ).body.data!.accessLog as { totalCount: number; edges: { node: Record<string, unknown> }[] };
+  const notificationsAbout = async (childId: string) =>
+    (
+      (await ask('social-care', '{ accessNotifications(first: 500) { edges { node { id childId org role childStatus acknowledged } } } }')).body.data!.accessNotifications.edges as {
+        node: { id: string; childId: string; org: string; role: string; childStatus: string[]; acknowledged: boolean };
+      }[]
+    )
+      .map((edge) => edge.node)
+      .filter((node) => node.childId === childId);
+
+  it('one entry per child per request, with who, why and the fields read, written before the answer', async () => {
+    const before = (await logOf('W2')).totalCount;
+    const reply = await ask('ehc without purpose', '{ children(first: 10) { edges { node { id careStatus { kinds } schedule { dueOn } } } } }');
+    expect(reply.body.errors, JSON.stringify(reply.body)).toBeUndefined();
+    const requestId = reply.body.extensions?.requestId;
+    const log = await logOf('W2');
+    expect(log.totalCount).toBe(before + 1);
+    expect(log.edges[0]!.node).toEqual({
+      role: 'ehc',
+      org: 'EHC',
+      subject: 'test-ehc',
+      purpose: null,
+      requestId,
+      fields: ['careStatus', 'id', 'schedule'],
+      outcome: 'READ',
+      kind: null,
+    });
+    // Every child in the answer, and no other, has an entry for this request.
+    const readIds = (reply.body.data!.children.edges as { node: { id: string } }[]).map((edge) => edge.node.id);
+    const rows = await api.service.database.query<{ child_person_id: string }>('SELECT child_person_id FROM carebridge.access_log WHERE request_id = $1 ORDER BY 1', [requestId]);
+    expect(rows.map((row) => row.child_person_id)).toEqual(readIds);
+  });
+
+  it('refusals are logged with the reason: not linked, restricted, forbidden field', async () => {
+    await ask('ehc', '{ child(id: "W4") { id } }');
+    await ask('ehc', '{ child(id: "W3") { id } }');
+    await ask('bi', '{ children(first: 1) { edges { node { dateOfBirth } } } }');
+    expect((await logOf('W4')).edges[0]!.node).toMatchObject({ role: 'ehc', outcome: 'NOT_LINKED' });
+    expect((await logOf('W3')).edges[0]!.node).toMatchObject({ role: 'ehc', outcome: 'RESTRICTED' });
+    const [probe] = await api.service.database.query<{ outcome: string; fields: unknown }>(
+      "SELECT outcome, fields FROM carebridge.access_log WHERE role = 'bi' AND outcome <> 'READ' ORDER BY id DESC LIMIT 1",
+    );
+    expect(probe?.outcome).toBe('FORBIDDEN_FIELD');
+    expect(JSON.stringify(probe?.fields)).toContain('Child.dateOfBirth');
+  });
+
+  it('a partner’s read of a child on a CP plan raises one notification per read; a social worker’s does not', async () => {
+    const before = (await notificationsAbout('W1')).length;
+    await ask('health', '{ child(id: "W1") { careStatus { kinds } } }');
+    await ask('social-care', '{ child(id: "W1") { careStatus { kinds } } }');
+    const after = await notificationsAbout('W1');
+    expect(after.length).toBe(before + 1);
+    expect(after[0]).toMatchObject({ childId: 'W1', org: 'RX1', role: 'health', childStatus: ['CHILD_PROTECTION'], acknowledged: false });
+    // W2 is open to no plan: a partner's read of it notifies nobody.
+    await ask('ehc without purpose', '{ child(id: "W2") { id } }');
+    expect(await notificationsAbout('W2')).toEqual([]);
+    // Acknowledging is itself logged against the child.
+    const acknowledged = await ask('social-care', `mutation { acknowledgeAccessNotification(id: "${after[0]!.id}") { acknowledged } }`);
+    expect(acknowledged.body.data).toEqual({ acknowledgeAccessNotification: { acknowledged: true } });
+    expect((await logOf('W1')).edges[0]!.node).toMatchObject({ role: 'social-care', fields: ['acknowledgeAccessNotification'] });
+  });
+
+  it('no log, no answer: when the entry cannot be written the request is INTERNAL and returns nothing', async () => {
+    await api.service.database.query('ALTER TABLE carebridge.access_log RENAME TO access_log_away');
+    try {
+      const reply = await ask('social-care', '{ child(id: "W1") { forename } }');
+      expect(reply.status).toBe(500);
+      expect(reply.body.data ?? null).toBeNull();
+      expect(reply.body.errors?.[0]?.extensions).toMatchObject({ code: 'INTERNAL' });
+      expect(JSON.stringify(reply.body)).not.toContain('Wren');
+    } finally {
+      await api.service.database.query('ALTER TABLE carebridge.access_log_away RENAME TO access_log');
+    }
+  });
+});
