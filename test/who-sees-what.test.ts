@@ -2,7 +2,10 @@
 // tokens: which children each role finds (links today, restrictions, emergency care, BI's
 // pseudonyms), and which fields it may ask for (FORBIDDEN before anything runs, naming the field).
 
+import fc from 'fast-check';
+import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCarebridgeSchema } from '../src/graphql/schema.js';
 import { addDays, todayInLondon } from '../src/domain/calendar.js';
 import { importFolder } from '../src/import/import-folder.js';
 import type { Role } from '../src/access/authentication.js';
@@ -250,9 +253,11 @@ describe('the access log and notifications', () => {
     const after = await notificationsAbout('W1');
     expect(after.length).toBe(before + 1);
     expect(after[0]).toMatchObject({ childId: 'W1', org: 'RX1', role: 'health', childStatus: ['CHILD_PROTECTION'], acknowledged: false });
-    // W2 is open to no plan: a partner's read of it notifies nobody.
+    // W2 is on no plan: a partner's read of it notifies nobody, unless it is an emergency-care read.
     await ask('ehc without purpose', '{ child(id: "W2") { id } }');
     expect(await notificationsAbout('W2')).toEqual([]);
+    await ask('health in emergency care', '{ childByNhsNumber(nhsNumber: "9990000034") { careStatus { kinds } } }');
+    expect(await notificationsAbout('W2')).toMatchObject([{ org: 'A&E-TRUST', role: 'health', childStatus: [] }]);
     // Acknowledging is itself logged against the child.
     const acknowledged = await ask('social-care', `mutation { acknowledgeAccessNotification(id: "${after[0]!.id}") { acknowledged } }`);
     expect(acknowledged.body.data).toEqual({ acknowledgeAccessNotification: { acknowledged: true } });
@@ -270,5 +275,51 @@ describe('the access log and notifications', () => {
     } finally {
       await api.service.database.query('ALTER TABLE carebridge.access_log_away RENAME TO access_log');
     }
+  });
+});
+
+describe('property: random queries from the schema never return a field the table denies', () => {
+  // The contract's table, written out here independently of src/access/who-sees-what.ts.
+  const denied: Record<string, (type: string, field: string) => boolean> = {
+    health: (type, field) => type === 'DualStatusOutcome' && !['state', 'isDualStatus', 'since', 'initialReviewDue', 'challengeWindowEndsOn'].includes(field),
+    education: (type, field) => type === 'DualStatusOutcome' && !['state', 'isDualStatus', 'since', 'initialReviewDue', 'challengeWindowEndsOn'].includes(field),
+    bi: (type, field) =>
+      (type === 'Child' && ['nhsNumber', 'forename', 'surname', 'dateOfBirth', 'parentalResponsibility'].includes(field)) ||
+      (type === 'KeyContact' && ['name', 'jobTitle'].includes(field)) ||
+      (type === 'CarePlanSummary' && field === 'iroName'),
+  };
+
+  /** A random selection set on `type`, two levels of objects deep, with whether it asks for a denied field. */
+  function selection(type: GraphQLObjectType, depth: number, role: string): fc.Arbitrary<{ text: string; asksDenied: boolean }> {
+    const leafOrObject = Object.values(type.getFields())
+      .filter((field) => depth > 0 || !isObjectType(getNamedType(field.type)))
+      .map((field) => {
+        const named = getNamedType(field.type);
+        const own = denied[role]!(type.name, field.name);
+        if (!isObjectType(named)) return fc.constant({ text: field.name, asksDenied: own });
+        return selection(named, depth - 1, role).map((inner) => ({ text: `${field.name} { ${inner.text} }`, asksDenied: own || inner.asksDenied }));
+      });
+    return fc
+      .subarray(leafOrObject, { minLength: 1, maxLength: Math.min(3, leafOrObject.length) })
+      .chain((picked) => fc.tuple(...picked))
+      .map((parts) => ({ text: parts.map((part) => part.text).join(' '), asksDenied: parts.some((part) => part.asksDenied) }));
+  }
+
+  it.each(['health', 'education', 'bi'])('%s', async (role) => {
+    const schema = await buildCarebridgeSchema();
+    const child = schema.getType('Child') as GraphQLObjectType;
+    await fc.assert(
+      fc.asyncProperty(selection(child, 2, role), async ({ text, asksDenied }) => {
+        const query = role === 'bi' ? `{ children(first: 3) { edges { node { ${text} } } } }` : `{ child(id: "W1") { ${text} } }`;
+        const reply = await ask(role, query);
+        if (asksDenied) {
+          expect(reply.body.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+          expect(reply.body.data ?? null, query).toBeNull();
+        } else {
+          expect(reply.body.errors, query).toBeUndefined();
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

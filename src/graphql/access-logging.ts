@@ -6,7 +6,7 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { writeAccessLog } from '../access/access-log.js';
 import { raiseAccessNotifications } from '../access/notifications.js';
-import { partnerRoles } from '../access/who-sees-what.js';
+import { isEmergencyCare, partnerRoles } from '../access/who-sees-what.js';
 import { careStatusFactsOf } from '../db/care-status-facts.js';
 import type { Database } from '../db/connection.js';
 import { careStatusOn } from '../domain/care-status.js';
@@ -45,13 +45,17 @@ export async function writeAccessTrail(database: Database, context: RequestConte
   });
 }
 
-/** A partner read a child who, today, is on a CP plan or looked after (as CP-IS notifies health). */
+/**
+ * A partner read a child who, today, is on a CP plan or looked after (as CP-IS notifies health);
+ * an emergency-care read notifies whatever the child's status.
+ */
 async function notifyingReads(context: RequestContext): Promise<{ childId: string; status: string[] }[]> {
+  const always = isEmergencyCare(context.claims);
   const reads = await Promise.all(
     [...context.access.childrenRead].map(async (childId) => {
       const { kinds } = careStatusOn(await careStatusFactsOf(childId, context.today, context.records), context.today);
       return { childId, status: kinds.filter((kind) => kind === 'CHILD_PROTECTION' || kind === 'CHILD_IN_CARE') };
     }),
   );
-  return reads.filter((read) => read.status.length > 0);
+  return reads.filter((read) => always || read.status.length > 0);
 }
