@@ -11,7 +11,8 @@ import { createLogger } from '../log.js';
 import { startService, type Service } from '../service.js';
 
 export async function benchService(children: number): Promise<{ service: Service; config: Config; total: number }> {
-  const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CAREBRIDGE_DEMO_SEED: 'never' });
+  // One bench client is one consumer: the per-consumer rate limit would measure refusals.
+  const config = loadConfig({ CAREBRIDGE_RATE_LIMIT: 'off', ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CAREBRIDGE_DEMO_SEED: 'never' });
   const service = await startService(config, createLogger('silent'));
   await service.started;
   const { database } = service;

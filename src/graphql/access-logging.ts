@@ -39,6 +39,8 @@ export async function writeAccessTrail(database: Database, context: RequestConte
   const { claims, requestId } = context;
   const reader = { subject: claims.sub, role: claims.role, org: claims.org, purpose: claims.purpose, requestId };
   const notifying = partnerRoles.has(claims.role) ? await notifyingReads(context) : [];
+  // One INSERT is atomic on its own; with notifications, both or neither.
+  if (notifying.length === 0) return writeAccessLog(database, context.access, reader);
   await database.transaction(async (session) => {
     await writeAccessLog(session, context.access, reader);
     await raiseAccessNotifications(session, notifying, reader);
