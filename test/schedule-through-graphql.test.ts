@@ -184,6 +184,13 @@ describe('the calendar and the policy', () => {
     expect(response.body.errors?.[0]?.message).toMatch(/2028/);
   });
 
+  it('an asOf outside the loaded years is BAD_USER_INPUT naming asOf', async () => {
+    for (const asOf of ['1999-12-31', '2029-01-01']) {
+      const response = await api.query(`query ($asOf: Date) { child(id: "K1", asOf: $asOf) { id } }`, { asOf });
+      expect(response.body.errors?.[0]?.extensions, asOf).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'asOf' });
+    }
+  });
+
   it('another policy file, another answer from the same records: CIN-ASSESSMENT-LOCAL 20 working days → Tue 30 Jan 2024; CP-S47 switched off', async () => {
     expect((await scheduleOf(otherPolicy, 'K2', '2024-03-01')).schedule.map(brief)).toEqual([
       'CIN-ASSESSMENT-LOCAL 2024-01-30 overdue',

@@ -40,8 +40,14 @@ import { scheduleOf } from './schedule.js';
 export const maxPageSize = 500;
 const defaultPageSize = 50;
 
+/** asOf, or today; only within the years whose bank holidays are loaded, where every rule can answer. */
 function resolveAsOf(asOf: string | null | undefined, context: RequestContext): IsoDate {
-  return asOf ?? context.today;
+  if (asOf == null) return context.today;
+  const { firstYear, lastYear } = context.calendar;
+  if (asOf < `${firstYear}-01-01` || asOf > `${lastYear}-12-31`) {
+    throw badUserInput('asOf', `must be from ${firstYear}-01-01 to ${lastYear}-12-31, the years whose bank holidays are loaded`);
+  }
+  return asOf;
 }
 
 /** Everything the care status reads about a child, as known on its `asOf`. */
