@@ -9,7 +9,7 @@ import { buildCarebridgeSchema, printCarebridgeSchema } from '../src/graphql/sch
 // The contract lives in ../shared/contract; a copy is kept in test/contract so that a clone
 // without shared/ still tests against it, and the copy is checked against the original wherever both exist.
 const sharedContract = '../shared/contract';
-const builtContracts = ['carebridge.graphql', 'carebridge-access.graphql'];
+const builtContracts = ['carebridge.graphql', 'carebridge-access.graphql', 'carebridge-compliance.graphql'];
 // Contract additions (`extend type Query`, PageInfo, CareStatusKind) build on the main contract.
 const contractSource = (file: string) =>
   file === 'carebridge.graphql'

@@ -28,15 +28,17 @@ export function rowScopeOf(claims: Claims, today: IsoDate, lookup: 'CASE' | 'NHS
 }
 
 const socialCareOnly = ['Query.accessLog', 'Query.accessNotifications', 'Mutation.acknowledgeAccessNotification'];
+/** Authority-wide compliance data is for the authority and its BI tools, not for partners. */
+const authorityOnly = ['Query.compliance', 'Query.dueDates'];
 
 /** The dual-status fields health and education may read; the rest of the outcome is practice detail. */
 const dualStatusForPartners = new Set(['state', 'isDualStatus', 'since', 'initialReviewDue', 'challengeWindowEndsOn', '__typename']);
 
 const forbiddenFields: Record<Role, ReadonlySet<string>> = {
   'social-care': new Set(),
-  ehc: new Set(socialCareOnly),
-  health: new Set(socialCareOnly),
-  education: new Set(socialCareOnly),
+  ehc: new Set([...socialCareOnly, ...authorityOnly]),
+  health: new Set([...socialCareOnly, ...authorityOnly]),
+  education: new Set([...socialCareOnly, ...authorityOnly]),
   // BI works on pseudonymised lists: no names, dates of birth, NHS numbers or PR holders, no
   // look-up by NHS number, and no look-up by case id (a pseudonym is not a key).
   bi: new Set([

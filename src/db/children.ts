@@ -96,7 +96,7 @@ function bind(sql: string, named: Record<string, unknown>, parameters: unknown[]
     if (!(name in named)) throw new Error(`no value for $${name}`);
     let index = parameters.indexOf(named[name]) + 1;
     if (index === 0 || typeof named[name] !== 'string') index = parameters.push(named[name]);
-    return name === 'asOf' || name === 'today' ? `$${index}::date` : `$${index}`;
+    return name === 'asOf' || name === 'today' || name === 'since' ? `$${index}::date` : `$${index}`;
   });
 }
 
@@ -181,6 +181,33 @@ export async function childrenWithOpenWork(
     parameters,
   );
   return rows.map((row) => ({ id: row.person_id, mayHaveDueDates: row.open, afterCursor: options.after === null || row.after_cursor === true }));
+}
+
+/** Work that overlaps [$since, $asOf]: its due dates may fall in a compliance window (src/domain/due-date-history.ts). */
+const workBetween = (table: string, person: string, startSql: string, end: string) =>
+  `EXISTS (SELECT 1 FROM ${table} x WHERE x.${person} = c.person_id AND ${startSql} <= $asOf AND (x.${end} IS NULL OR x.${end} >= $since))`;
+
+const hadWorkBetween = `(${[
+  workBetween('ssd_cp_plans', 'cppl_person_id', 'x.cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'),
+  workBetween('ssd_cin_plans', 'cinp_person_id', 'x.cinp_cin_plan_start_date', 'cinp_cin_plan_end_date'),
+  workBetween('ssd_cla_episodes', 'clae_person_id', 'LEAST(x.clae_entered_care_date, x.clae_cla_episode_start_date)', 'clae_cla_episode_ceased_date'),
+  workBetween('ssd_s47_enquiry', 's47e_person_id', 'x.s47e_s47_start_date', 's47e_s47_end_date'),
+  workBetween('ssd_cin_assessments', 'cina_person_id', 'x.cina_assessment_start_date', 'cina_assessment_auth_date'),
+  workBetween('ssd_early_help_episodes', 'earl_person_id', 'x.earl_episode_start_date', 'earl_episode_end_date'),
+  'EXISTS (SELECT 1 FROM ssd_care_leavers x WHERE x.clea_person_id = c.person_id)',
+].join('\n  OR ')})`;
+
+/**
+ * The children, in case-id order, whose plans, periods of care, enquiries, assessments, early
+ * help or care-leaver records overlap [since, asOf]: every child who can have a due date in a
+ * window starting after `since`, and every child open on asOf. One statement.
+ */
+export async function childrenWithWorkBetween(session: SqlSession, options: { since: IsoDate; asOf: IsoDate; scope: RowScope }): Promise<string[]> {
+  const parameters: unknown[] = [];
+  const named = { ...bindings(options.scope, options.asOf), since: options.since };
+  const where = whereClause([...scopeConditions(options.scope), hadWorkBetween], parameters, named);
+  const rows = await session.query<{ person_id: string }>(`SELECT c.person_id FROM carebridge.child c ${where} ORDER BY c.person_id`, parameters);
+  return rows.map((row) => row.person_id);
 }
 
 export async function countChildren(session: SqlSession, options: { filter?: ChildFilter | null; asOf: IsoDate; scope: RowScope }): Promise<number> {

@@ -19,7 +19,7 @@ import { rowScopeOf } from '../access/who-sees-what.js';
 import { careStatusOn, type CareStatusFacts } from '../domain/care-status.js';
 import { legalBasisOf, legalStatusOn, periodsOfCare, type PeriodOfCareFact } from '../domain/child-in-care.js';
 import { addDays } from '../domain/calendar.js';
-import { asKnownOn, isOpenOn, type InvolvementFact, type IsoDate, type Person } from '../domain/facts.js';
+import { asKnownOn, isOpenOn, type CareLeaverRecordFact, type InvolvementFact, type IsoDate, type Person } from '../domain/facts.js';
 import { normaliseNhsNumber } from '../domain/nhs-number.js';
 import type { DueDate as DueDateFact } from '../domain/due-dates.js';
 import type { RequestContext } from './context.js';
@@ -57,6 +57,21 @@ export function careStatusFacts(child: Child, context: RequestContext) {
 
 function openInvolvements(involvements: readonly InvolvementFact[], asOf: IsoDate): InvolvementFact[] {
   return asKnownOn(involvements, asOf).filter((involvement) => isOpenOn(involvement, asOf));
+}
+
+/** The allocated social worker's team on asOf; failing that, the newest open involvement's; then the leaving care team. */
+export function allocatedTeam(
+  involvements: readonly InvolvementFact[],
+  careLeaverRecords: readonly CareLeaverRecordFact[],
+  asOf: IsoDate,
+  context: RequestContext,
+): { id: string; name: string } | null {
+  const open = openInvolvements(involvements, asOf).filter((involvement) => involvement.teamId !== null);
+  const allocated =
+    open.filter((involvement) => keyContactRoleOf(involvement.roleLabel, context) === KeyContactRole.SOCIAL_WORKER).at(-1) ?? open.at(-1);
+  if (allocated) return { id: allocated.teamId!, name: allocated.teamName ?? allocated.teamId! };
+  const leaving = careLeaverRecords.find((record) => record.teamId !== null);
+  return leaving ? { id: leaving.teamId!, name: leaving.teamName ?? leaving.teamId! } : null;
 }
 
 export function keyContactRoleOf(label: string | null, context: RequestContext): KeyContactRole {
@@ -348,13 +363,9 @@ export class ChildResolver {
       context.records.involvements.load(child.id),
       context.records.careLeaverRecords.load(child.id),
     ]);
-    const open = openInvolvements(involvements, child.asOf).filter((involvement) => involvement.teamId !== null);
-    // The allocated social worker's team; failing that, the newest open involvement's; then the leaving care team.
-    const allocated =
-      open.filter((involvement) => keyContactRoleOf(involvement.roleLabel, context) === KeyContactRole.SOCIAL_WORKER).at(-1) ?? open.at(-1);
-    const teamId = allocated?.teamId ?? careLeaverRecords.find((record) => record.teamId !== null)?.teamId ?? null;
-    if (teamId === null) return null;
-    const contact = await context.records.teamContacts.load(teamId);
+    const team = allocatedTeam(involvements, careLeaverRecords, child.asOf, context);
+    if (team === null) return null;
+    const contact = await context.records.teamContacts.load(team.id);
     if (!contact) return null;
     return {
       team: contact.teamName ?? contact.teamId,

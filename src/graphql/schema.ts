@@ -11,6 +11,7 @@ import {
   PeriodOfCareResolver,
 } from './care-resolvers.js';
 import { ChildConnectionResolver, ChildResolver } from './child-resolver.js';
+import { ComplianceResolver } from './compliance-resolvers.js';
 
 export function buildCarebridgeSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -24,6 +25,7 @@ export function buildCarebridgeSchema(): Promise<GraphQLSchema> {
       AccessResolver,
       AccessLogConnectionResolver,
       AccessNotificationConnectionResolver,
+      ComplianceResolver,
     ],
     // Inputs are checked where they are read (badUserInput), with the argument named.
     validate: false,

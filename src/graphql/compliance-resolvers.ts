@@ -1,0 +1,146 @@
+// `compliance` and `dueDates` (../shared/contract/carebridge-compliance.graphql) for social-care
+// and BI: the due dates of every child who had work in the period, from the same rule code as
+// each child's `schedule` (src/domain/due-date-history.ts), then counted (src/domain/compliance.ts).
+// Facts load in one batch per table for all the children; BI sees pseudonyms.
+
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
+import { rowScopeOf } from '../access/who-sees-what.js';
+import { careStatusFactsOf } from '../db/care-status-facts.js';
+import { childrenWithWorkBetween, countChildren } from '../db/children.js';
+import { scheduleFactsOf } from '../db/schedule-facts.js';
+import { addDays, addYears } from '../domain/calendar.js';
+import { careStatusOn } from '../domain/care-status.js';
+import { complianceGroups, type ChildCaseload, type ComplianceRow } from '../domain/compliance.js';
+import { dueDateHistory } from '../domain/due-date-history.js';
+import { isOpenOn, type IsoDate } from '../domain/facts.js';
+import { childSchedule } from '../domain/schedule.js';
+import { childFieldsAsked, noteReads } from './access-logging.js';
+import { allocatedTeam } from './child-resolver.js';
+import type { RequestContext } from './context.js';
+import { decodeCursor, encodeCursor } from './cursors.js';
+import { badUserInput } from './errors.js';
+import { DateScalar } from './scalars.js';
+import { ComplianceGroup, ComplianceGrouping, DueDateConnection, DueDateFilter, type DueDateRow } from './types/compliance.js';
+import type { DueKind, RuleBasis } from './types/enums.js';
+
+const defaultPageSize = 50;
+const maxPageSize = 500;
+/** How far before a window a due date's trigger can lie (the longest interval, 12 months, and some). */
+const lookBackDays = 400;
+
+interface AuthorityDueDates {
+  rows: ComplianceRow[];
+  children: ChildCaseload[];
+}
+
+/** Every child's due dates in the window, and each child's caseload facts on asOf. */
+async function authorityDueDates(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
+  const ids = await childrenWithWorkBetween(context.database, {
+    since: addDays(window.from, -lookBackDays),
+    asOf,
+    scope: rowScopeOf(context.claims, context.today, 'CASE'),
+  });
+  const { records, calendar, policy } = context;
+  const perChild = await Promise.all(
+    ids.map(async (childId) => {
+      const [facts, statusFacts, involvements, careLeaverRecords] = await Promise.all([
+        scheduleFactsOf(childId, records),
+        careStatusFactsOf(childId, asOf, records),
+        records.involvements.load(childId),
+        records.careLeaverRecords.load(childId),
+      ]);
+      const team = allocatedTeam(involvements, careLeaverRecords, asOf, context)?.name ?? null;
+      const status = careStatusOn(statusFacts, asOf);
+      const rows = dueDateHistory(facts, calendar, policy, window, asOf).map((record) => ({ ...record, childId, team }));
+      const caseload: ChildCaseload = {
+        childId,
+        team,
+        kinds: status.kinds,
+        isDualStatus: status.isDualStatus,
+        dualStatusExceptional: status.isDualStatus && childSchedule(facts, calendar, policy, asOf).dualStatus.outcome.exceptional,
+        openChildProtectionPlanStarts: statusFacts.childProtectionPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
+        openChildInNeedPlanStarts: statusFacts.childInNeedPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
+      };
+      return { rows, caseload };
+    }),
+  );
+  return { rows: perChild.flatMap((child) => child.rows), children: perChild.map((child) => child.caseload) };
+}
+
+function checkedDate(name: string, date: IsoDate, context: RequestContext): IsoDate {
+  const { firstYear, lastYear } = context.calendar;
+  if (date < `${firstYear}-01-01` || date > `${lastYear}-12-31`) {
+    throw badUserInput(name, `must be from ${firstYear}-01-01 to ${lastYear}-12-31, the years whose bank holidays are loaded`);
+  }
+  return date;
+}
+
+@Resolver()
+export class ComplianceResolver {
+  @Query(() => [ComplianceGroup], { description: 'Timeliness and caseload measures for a period, as at asOf (docs/compliance.md).' })
+  async compliance(
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('groupBy', () => ComplianceGrouping, { nullable: true }) groupBy: ComplianceGrouping | null,
+    @Ctx() context: RequestContext,
+  ): Promise<ComplianceGroup[]> {
+    const date = checkedDate('asOf', asOf ?? context.today, context);
+    if (checkedDate('from', from, context) > checkedDate('to', to, context)) throw badUserInput('to', 'must not be before from');
+    const { rows, children } = await authorityDueDates(context, { from, to }, date);
+    const inScope = await countChildren(context.database, { asOf: date, scope: rowScopeOf(context.claims, context.today, 'CASE') });
+    return complianceGroups(rows, children, groupBy ?? 'NONE', date, inScope - children.length) as ComplianceGroup[];
+  }
+
+  @Query(() => DueDateConnection, { description: 'Row-level due dates behind the measures, by child then due date (pseudonymised for bi).' })
+  async dueDates(
+    @Arg('filter', () => DueDateFilter, { nullable: true }) filter: DueDateFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<DueDateConnection> {
+    const size = first ?? defaultPageSize;
+    if (size < 0 || size > maxPageSize) throw badUserInput('first', `must be between 0 and ${maxPageSize}`);
+    const position = after == null ? null : context.pseudonyms ? context.pseudonyms.decodeCursor(after) : decodeCursor(after);
+    if (position === undefined) throw badUserInput('after', 'not a cursor this API gave out');
+    const date = checkedDate('asOf', asOf ?? context.today, context);
+    const window = {
+      from: checkedDate('filter.dueFrom', filter?.dueFrom ?? addYears(date, -1), context),
+      to: checkedDate('filter.dueTo', filter?.dueTo ?? addYears(date, 1), context),
+    };
+    const { rows } = await authorityDueDates(context, window, date);
+    const matching = rows.filter(
+      (row) =>
+        (!filter?.kind?.length || filter.kind.includes(row.kind as DueKind)) &&
+        (filter?.overdue == null || row.overdue === filter.overdue) &&
+        (filter?.team == null || row.team === filter.team),
+    );
+    // A row's place: its child (in case-id order, as the rows come) and its index among them.
+    const keyOf = (row: ComplianceRow, index: number) => `${row.childId}\u0000${index}`;
+    const keyed = matching.map((row, index) => ({ row, key: keyOf(row, index) }));
+    const start = position === null ? 0 : keyed.findIndex(({ key }) => key === position) + 1;
+    if (start === 0 && position !== null) throw badUserInput('after', 'not a cursor of this listing (the data or the filter changed)');
+    const page = keyed.slice(start, start + size);
+    noteReads(context, [...new Set(page.map(({ row }) => row.childId))], childFieldsAsked(info, ['edges', 'node']).length > 0 ? ['dueDates'] : []);
+    const pseudonyms = context.pseudonyms;
+    const edges = page.map(({ row, key }) => ({
+      cursor: pseudonyms ? pseudonyms.encodeCursor(key) : encodeCursor(key),
+      node: {
+        childId: pseudonyms ? pseudonyms.of(row.childId) : row.childId,
+        kind: row.kind as DueKind,
+        dueOn: row.dueOn,
+        doneOn: row.doneOn,
+        ruleId: row.ruleId,
+        basis: row.basis as RuleBasis,
+        overdue: row.overdue,
+        late: row.late,
+        completionKnown: row.completionKnown,
+        team: row.team,
+      } satisfies DueDateRow,
+    }));
+    return { edges, pageInfo: { hasNextPage: start + size < keyed.length, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: keyed.length };
+  }
+}
