@@ -196,6 +196,11 @@ export function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** The key-contact role an involvement's role label stands for in this authority (OTHER when unknown). */
+export function keyContactRoleOfLabel(labels: Pick<LabelMaps, 'keyContactRole'>, label: string | null): KeyContactRole {
+  return (label ? labels.keyContactRole.get(normaliseLabel(label)) : undefined) ?? 'OTHER';
+}
+
 function labelMap<T extends string>(...sources: (Record<string, T> | undefined)[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const source of sources) {

@@ -8,7 +8,8 @@ import { openDatabase, type Database } from './db/connection.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createAuthenticator } from './access/authentication.js';
 import { loadCalendar } from './db/bank-holidays.js';
-import type { WorkingDayCalendar } from './domain/calendar.js';
+import { dueDateStoreIsStale, refreshDueDateStore } from './db/due-date-store.js';
+import { todayInLondon, type WorkingDayCalendar } from './domain/calendar.js';
 import { createGraphqlHandler } from './graphql/http.js';
 import { createHttpShell, sendJson, type RouteHandler } from './http/server.js';
 import { seedDemoAuthority } from './import/demo-authority.js';
@@ -68,8 +69,20 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     await seedDemoAuthority(database, config, logger);
     // Bank holidays change only through `npm run holidays`; a restart picks them up.
     calendar = await loadCalendar(database, config.policy.localNonWorkingDays);
+    const storeStale = await dueDateStoreIsStale(database, config.policy, todayInLondon());
     ready = true;
     logger.info('ready');
+    // BI measures and extracts read stored due dates when they answer for today; until they are
+    // stored (in the background, so readiness does not wait) they compute on the fly
+    // (docs/compliance.md, "Materialised").
+    if (!storeStale) return;
+    const storing = Date.now();
+    void refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels }, todayInLondon())
+      .then((stored) => stored !== null && logger.info({ dueDates: stored, ms: Date.now() - storing }, 'due dates stored for today'))
+      .catch((error: unknown) =>
+        // Stopping closes the database under it: nothing is half-stored (one transaction), and the next start stores them.
+        stopping ? logger.info('stopped before due dates were stored') : logger.error({ err: error }, 'due dates not stored: BI answers compute on the fly'),
+      );
   })();
 
   let stopping: Promise<void> | undefined;

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAuthority } from '../src/generate/authority.js';
 import { importFolder } from '../src/import/import-folder.js';
+import { keyContactRoleOfLabel } from '../src/config.js';
+import { loadCalendar } from '../src/db/bank-holidays.js';
+import { materialiseDueDates } from '../src/db/due-date-store.js';
 import { startTestService, type GraphqlResponse, type TestService } from './support/service.js';
 
 const asOf = '2026-03-31';
@@ -148,6 +151,36 @@ describe('compliance', () => {
       for (const value of [person.nhs, person.dob, person.surname && `"${person.surname}"`]) if (value) expect(text).not.toContain(value);
     }
     expect(biRows.map(({ childId: _, ...rest }) => JSON.stringify(rest)).sort()).toEqual(rows.map(({ childId: _, ...rest }) => JSON.stringify(rest)).sort());
+  });
+
+  it('stored after an import, the due dates answer the same questions with the same answers, from the store', async () => {
+    const measures = async () =>
+      (
+        await api.query(
+          `query ($asOf: Date, $from: Date!, $to: Date!) { compliance(from: $from, to: $to, asOf: $asOf, groupBy: TEAM) { key measures { kind due onTime late overdue onTimeRate ruleIds } childrenByStatus { kind count } dualStatusChildren dualStatusBeyondThreeMonths cpPlansOverTwoYears cinPlansOverSixMonths } }`,
+          { asOf, ...window },
+        )
+      ).body.data;
+    const computed = await measures();
+    const { database } = api.service;
+    const calendar = await loadCalendar(database);
+    const stored = await materialiseDueDates(
+      database,
+      { calendar, policy: api.config.policy, isSocialWorker: (label) => keyContactRoleOfLabel(api.config.labels, label) === 'SOCIAL_WORKER' },
+      asOf,
+    );
+    expect(stored).toBeGreaterThanOrEqual(rows.length);
+    const sent: string[] = [];
+    const listen = (text: string) => sent.push(text);
+    database.statementListeners.add(listen);
+    try {
+      expect(await allRows()).toEqual(rows);
+      expect(await measures()).toEqual(computed);
+    } finally {
+      database.statementListeners.delete(listen);
+    }
+    expect(sent.some((text) => text.includes('carebridge.due_date'))).toBe(true);
+    expect(sent.some((text) => text.includes('ssd_cla_episodes'))).toBe(false);
   });
 
   it('partners cannot ask for authority-wide compliance data', async () => {

@@ -6,6 +6,9 @@ import { existsSync, statSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { migrateDatabase } from '../db/migrate.js';
+import { loadCalendar } from '../db/bank-holidays.js';
+import { refreshDueDateStore } from '../db/due-date-store.js';
+import { todayInLondon } from '../domain/calendar.js';
 import { importFolder, type ImportReport } from '../import/import-folder.js';
 import { formatProblem } from '../import/problems.js';
 import { parseCommandLine, runCommand, UsageError } from './command.js';
@@ -53,6 +56,12 @@ async function main(): Promise<number> {
       onProgress: (message) => process.stderr.write(`${message}\n`),
     });
     for (const line of describeReport(report)) process.stdout.write(`${line}\n`);
+    if (report.ok && !values['dry-run']) {
+      const started = Date.now();
+      const calendar = await loadCalendar(database, config.policy.localNonWorkingDays);
+      const stored = await refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels }, todayInLondon());
+      if (stored !== null) process.stdout.write(`due dates stored for BI: ${number(stored)} in ${number(Date.now() - started)} ms\n`);
+    }
     if (report.ok) return 0;
     for (const problem of report.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     const more = report.problemCount - report.problems.length;

@@ -206,3 +206,50 @@ export const bankHoliday = carebridge.table('bank_holiday', {
   division: varchar('division', { length: 32 }).notNull().default('england-and-wales'),
   source: text('source'),
 });
+
+/**
+ * Due dates worked out once per import (docs/compliance.md, "Materialised"): every child's
+ * due-date history for a window around the day of the import, from the same rule code as the
+ * per-child fields, so BI measures and extracts read a table instead of replaying the rules.
+ * Valid only for what `due_date_store` records (import run, asOf, window, policy).
+ */
+export const dueDate = carebridge.table(
+  'due_date',
+  {
+    child_person_id: varchar('child_person_id', { length: 48 }).notNull(),
+    /** Order within the child, as the history gives it. */
+    position: integer('position').notNull(),
+    kind: varchar('kind', { length: 40 }).notNull(),
+    due_on: date('due_on', { mode: 'string' }).notNull(),
+    done_on: date('done_on', { mode: 'string' }),
+    rule_id: varchar('rule_id', { length: 40 }).notNull(),
+    basis: varchar('basis', { length: 16 }).notNull(),
+    completion_known: boolean('completion_known').notNull(),
+    subject_id: varchar('subject_id', { length: 48 }),
+    team: text('team'),
+  },
+  (t) => [index('due_date_child_idx').on(t.child_person_id, t.position), index('due_date_kind_due_idx').on(t.kind, t.due_on)],
+);
+
+/** Each child's caseload facts on the store's asOf (care status kinds, dual status, long plans, team). */
+export const childCaseload = carebridge.table('child_caseload', {
+  child_person_id: varchar('child_person_id', { length: 48 }).primaryKey(),
+  team: text('team'),
+  kinds: text('kinds').notNull(),
+  is_dual_status: boolean('is_dual_status').notNull(),
+  dual_status_exceptional: boolean('dual_status_exceptional').notNull(),
+  cp_plans_over_two_years: integer('cp_plans_over_two_years').notNull(),
+  cin_plans_over_six_months: integer('cin_plans_over_six_months').notNull(),
+});
+
+/** What the materialised due dates answer for; one row, replaced with them. */
+export const dueDateStore = carebridge.table('due_date_store', {
+  singleton: boolean('singleton').primaryKey().default(true),
+  import_run_id: integer('import_run_id').notNull(),
+  as_of: date('as_of', { mode: 'string' }).notNull(),
+  window_from: date('window_from', { mode: 'string' }).notNull(),
+  window_to: date('window_to', { mode: 'string' }).notNull(),
+  policy_hash: text('policy_hash').notNull(),
+  children: integer('children').notNull(),
+  finished_at: timestamp('finished_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+});

@@ -25,8 +25,16 @@ export interface ChildCaseload {
   isDualStatus: boolean;
   /** DS-BEYOND-3-MONTHS: still dual status after the second CiC review was held. */
   dualStatusExceptional: boolean;
-  openChildProtectionPlanStarts: readonly IsoDate[];
-  openChildInNeedPlanStarts: readonly IsoDate[];
+  cpPlansOverTwoYears: number;
+  cinPlansOverSixMonths: number;
+}
+
+/** Open plans on asOf started more than two years (CP) or six months (CiN) before it. */
+export function longPlans(openCpPlanStarts: readonly IsoDate[], openCinPlanStarts: readonly IsoDate[], asOf: IsoDate) {
+  return {
+    cpPlansOverTwoYears: openCpPlanStarts.filter((start) => asOf > addYears(start, 2)).length,
+    cinPlansOverSixMonths: openCinPlanStarts.filter((start) => asOf > addMonths(start, 6)).length,
+  };
 }
 
 export interface ComplianceMeasure {
@@ -76,7 +84,7 @@ export function measuresOf(rows: readonly DueDateRecord[]): ComplianceMeasure[] 
 }
 
 /** Caseload counts over children; `notOpen` children are those without any open status (counted apart). */
-export function caseloadOf(children: readonly ChildCaseload[], asOf: IsoDate, notOpen: number) {
+export function caseloadOf(children: readonly ChildCaseload[], notOpen: number) {
   const counts = new Map<CareStatusKind, number>();
   for (const child of children) for (const kind of child.kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   if (notOpen > 0) counts.set('NOT_OPEN', (counts.get('NOT_OPEN') ?? 0) + notOpen);
@@ -84,14 +92,13 @@ export function caseloadOf(children: readonly ChildCaseload[], asOf: IsoDate, no
     childrenByStatus: [...counts.entries()].map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind)),
     dualStatusChildren: children.filter((child) => child.isDualStatus).length,
     dualStatusBeyondThreeMonths: children.filter((child) => child.isDualStatus && child.dualStatusExceptional).length,
-    // Open for more than two years / six months on asOf.
-    cpPlansOverTwoYears: children.reduce((sum, child) => sum + child.openChildProtectionPlanStarts.filter((start) => asOf > addYears(start, 2)).length, 0),
-    cinPlansOverSixMonths: children.reduce((sum, child) => sum + child.openChildInNeedPlanStarts.filter((start) => asOf > addMonths(start, 6)).length, 0),
+    cpPlansOverTwoYears: children.reduce((sum, child) => sum + child.cpPlansOverTwoYears, 0),
+    cinPlansOverSixMonths: children.reduce((sum, child) => sum + child.cinPlansOverSixMonths, 0),
   };
 }
 
 /**
- * The groups: NONE (one, key null), TEAM (the child's allocated team on asOf), KIND (the due
+ * The groups (caseload facts as on the asOf the children were read on): NONE (one, key null), TEAM (the child's allocated team on asOf), KIND (the due
  * kind; caseload counts are the whole authority's), MONTH (yyyy-mm of the due date; the same).
  * `notOpen` is the number of children in scope with no open status and no work in the period.
  */
@@ -99,7 +106,6 @@ export function complianceGroups(
   rows: readonly ComplianceRow[],
   children: readonly ChildCaseload[],
   groupBy: ComplianceGrouping,
-  asOf: IsoDate,
   notOpen: number,
 ): ComplianceGroup[] {
   if (groupBy === 'TEAM') {
@@ -109,12 +115,11 @@ export function complianceGroups(
       measures: measuresOf(rows.filter((row) => (row.team ?? noTeam) === team)),
       ...caseloadOf(
         children.filter((child) => (child.team ?? noTeam) === team),
-        asOf,
         team === noTeam ? notOpen : 0,
       ),
     }));
   }
-  const authority = caseloadOf(children, asOf, notOpen);
+  const authority = caseloadOf(children, notOpen);
   if (groupBy === 'NONE') return [{ key: null, measures: measuresOf(rows), ...authority }];
   const keyOf = groupBy === 'KIND' ? (row: ComplianceRow) => row.kind : (row: ComplianceRow) => row.dueOn.slice(0, 7);
   const keys = [...new Set(rows.map(keyOf))].sort();

@@ -15,6 +15,7 @@ import {
 } from '../db/children.js';
 import { childFieldsAsked, noteReads } from './access-logging.js';
 import { careStatusFactsOf } from '../db/care-status-facts.js';
+import { allocatedTeamOn } from '../domain/key-contacts.js';
 import { rowScopeOf } from '../access/who-sees-what.js';
 import { careStatusOn, type CareStatusFacts } from '../domain/care-status.js';
 import { legalBasisOf, legalStatusOn, periodsOfCare, type PeriodOfCareFact } from '../domain/child-in-care.js';
@@ -34,7 +35,7 @@ import { careLeaverStatusOn } from '../domain/care-leavers.js';
 import { parentalResponsibilityOn } from '../domain/parental-responsibility.js';
 import { ChildInNeedPlan, ChildProtectionPlan, EarlyHelpEpisode } from './types/plans.js';
 import { decodeCursor, encodeCursor } from './cursors.js';
-import { normaliseLabel } from '../config.js';
+import { keyContactRoleOfLabel } from '../config.js';
 import { scheduleOf } from './schedule.js';
 
 export const maxPageSize = 500;
@@ -59,24 +60,18 @@ function openInvolvements(involvements: readonly InvolvementFact[], asOf: IsoDat
   return asKnownOn(involvements, asOf).filter((involvement) => isOpenOn(involvement, asOf));
 }
 
-/** The allocated social worker's team on asOf; failing that, the newest open involvement's; then the leaving care team. */
+/** The child's allocated team on asOf (src/domain/key-contacts.ts), roles read through the label map. */
 export function allocatedTeam(
   involvements: readonly InvolvementFact[],
   careLeaverRecords: readonly CareLeaverRecordFact[],
   asOf: IsoDate,
-  context: RequestContext,
+  context: Pick<RequestContext, 'labels'>,
 ): { id: string; name: string } | null {
-  const open = openInvolvements(involvements, asOf).filter((involvement) => involvement.teamId !== null);
-  const allocated =
-    open.filter((involvement) => keyContactRoleOf(involvement.roleLabel, context) === KeyContactRole.SOCIAL_WORKER).at(-1) ?? open.at(-1);
-  if (allocated) return { id: allocated.teamId!, name: allocated.teamName ?? allocated.teamId! };
-  const leaving = careLeaverRecords.find((record) => record.teamId !== null);
-  return leaving ? { id: leaving.teamId!, name: leaving.teamName ?? leaving.teamId! } : null;
+  return allocatedTeamOn(involvements, careLeaverRecords, asOf, (label) => keyContactRoleOf(label, context) === KeyContactRole.SOCIAL_WORKER);
 }
 
-export function keyContactRoleOf(label: string | null, context: RequestContext): KeyContactRole {
-  const role = label ? context.labels.keyContactRole.get(normaliseLabel(label)) : undefined;
-  return (role as KeyContactRole | undefined) ?? KeyContactRole.OTHER;
+export function keyContactRoleOf(label: string | null, context: Pick<RequestContext, 'labels'>): KeyContactRole {
+  return keyContactRoleOfLabel(context.labels, label) as KeyContactRole;
 }
 
 function connection(context: RequestContext, ids: string[], hasNextPage: boolean, asOf: IsoDate, totalCount: () => Promise<number>): ChildConnection {

@@ -6,67 +6,57 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { rowScopeOf } from '../access/who-sees-what.js';
-import { careStatusFactsOf } from '../db/care-status-facts.js';
+import { childDueDates } from '../db/authority-due-dates.js';
 import { childrenWithWorkBetween, countChildren } from '../db/children.js';
-import { scheduleFactsOf } from '../db/schedule-facts.js';
+import { lookBackDays, storeAnswers, storedCaseloads, storedDueDates } from '../db/due-date-store.js';
 import { addDays, addYears } from '../domain/calendar.js';
-import { careStatusOn } from '../domain/care-status.js';
 import { complianceGroups, type ChildCaseload, type ComplianceRow } from '../domain/compliance.js';
-import { dueDateHistory } from '../domain/due-date-history.js';
-import { isOpenOn, type IsoDate } from '../domain/facts.js';
-import { childSchedule } from '../domain/schedule.js';
+import type { IsoDate } from '../domain/facts.js';
 import { childFieldsAsked, noteReads } from './access-logging.js';
-import { allocatedTeam } from './child-resolver.js';
+import { keyContactRoleOf } from './child-resolver.js';
 import type { RequestContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursors.js';
 import { badUserInput } from './errors.js';
 import { DateScalar } from './scalars.js';
 import { ComplianceGroup, ComplianceGrouping, DueDateConnection, DueDateFilter, type DueDateRow } from './types/compliance.js';
-import type { DueKind, RuleBasis } from './types/enums.js';
+import { KeyContactRole, type DueKind, type RuleBasis } from './types/enums.js';
 
 const defaultPageSize = 50;
 const maxPageSize = 500;
-/** How far before a window a due date's trigger can lie (the longest interval, 12 months, and some). */
-const lookBackDays = 400;
 
 interface AuthorityDueDates {
   rows: ComplianceRow[];
   children: ChildCaseload[];
 }
 
-/** Every child's due dates in the window, and each child's caseload facts on asOf. */
+/**
+ * Every child's due dates in the window, and the caseload facts on asOf of every child open
+ * then: from the store when it answers this question (docs/compliance.md, "Materialised"),
+ * else computed now. Both come from src/db/authority-due-dates.ts.
+ */
 async function authorityDueDates(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
+  const everyChild = rowScopeOf(context.claims, context.today, 'CASE').kind === 'EVERY_CHILD';
+  if (everyChild && (await storeAnswers(context.database, { asOf, window, policy: context.policy }))) {
+    const [rows, children] = await Promise.all([storedDueDates(context.database, window, asOf), storedCaseloads(context.database)]);
+    return { rows, children: children.filter(isOpen) };
+  }
   const ids = await childrenWithWorkBetween(context.database, {
     since: addDays(window.from, -lookBackDays),
     asOf,
     scope: rowScopeOf(context.claims, context.today, 'CASE'),
   });
-  const { records, calendar, policy } = context;
-  const perChild = await Promise.all(
-    ids.map(async (childId) => {
-      const [facts, statusFacts, involvements, careLeaverRecords] = await Promise.all([
-        scheduleFactsOf(childId, records),
-        careStatusFactsOf(childId, asOf, records),
-        records.involvements.load(childId),
-        records.careLeaverRecords.load(childId),
-      ]);
-      const team = allocatedTeam(involvements, careLeaverRecords, asOf, context)?.name ?? null;
-      const status = careStatusOn(statusFacts, asOf);
-      const rows = dueDateHistory(facts, calendar, policy, window, asOf).map((record) => ({ ...record, childId, team }));
-      const caseload: ChildCaseload = {
-        childId,
-        team,
-        kinds: status.kinds,
-        isDualStatus: status.isDualStatus,
-        dualStatusExceptional: status.isDualStatus && childSchedule(facts, calendar, policy, asOf).dualStatus.outcome.exceptional,
-        openChildProtectionPlanStarts: statusFacts.childProtectionPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
-        openChildInNeedPlanStarts: statusFacts.childInNeedPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
-      };
-      return { rows, caseload };
-    }),
-  );
-  return { rows: perChild.flatMap((child) => child.rows), children: perChild.map((child) => child.caseload) };
+  const inputs = {
+    records: context.records,
+    calendar: context.calendar,
+    policy: context.policy,
+    isSocialWorker: (label: string | null) => keyContactRoleOf(label, context) === KeyContactRole.SOCIAL_WORKER,
+  };
+  const perChild = await Promise.all(ids.map((childId) => childDueDates(childId, window, asOf, inputs)));
+  return { rows: perChild.flatMap((child) => child.rows), children: perChild.map((child) => child.caseload).filter(isOpen) };
 }
+
+/** Caseload counts are of open children; the rest are counted as NOT_OPEN from the total. */
+const isOpen = (child: ChildCaseload) => !child.kinds.includes('NOT_OPEN');
 
 function checkedDate(name: string, date: IsoDate, context: RequestContext): IsoDate {
   const { firstYear, lastYear } = context.calendar;
@@ -90,7 +80,7 @@ export class ComplianceResolver {
     if (checkedDate('from', from, context) > checkedDate('to', to, context)) throw badUserInput('to', 'must not be before from');
     const { rows, children } = await authorityDueDates(context, { from, to }, date);
     const inScope = await countChildren(context.database, { asOf: date, scope: rowScopeOf(context.claims, context.today, 'CASE') });
-    return complianceGroups(rows, children, groupBy ?? 'NONE', date, inScope - children.length) as ComplianceGroup[];
+    return complianceGroups(rows, children, groupBy ?? 'NONE', inScope - children.length) as ComplianceGroup[];
   }
 
   @Query(() => DueDateConnection, { description: 'Row-level due dates behind the measures, by child then due date (pseudonymised for bi).' })

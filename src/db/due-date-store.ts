@@ -1,0 +1,211 @@
+// The materialised due dates (docs/compliance.md, "Materialised"): after an import, every
+// child's due-date history for a window around that day and its caseload facts are worked out
+// once, by the same code as a request would (src/db/authority-due-dates.ts), and stored. BI
+// measures, the dueDates rows and the extracts read them when the question matches what was
+// stored (the latest import, that asOf, a window inside the stored one, the same policy), and
+// compute on the fly otherwise.
+
+import { createHash } from 'node:crypto';
+import { addDays, addYears } from '../domain/calendar.js';
+import type { ChildCaseload, ComplianceRow } from '../domain/compliance.js';
+import type { DueKind } from '../domain/due-dates.js';
+import type { IsoDate } from '../domain/facts.js';
+import type { Policy } from '../domain/policy.js';
+import type { RuleBasis, RuleId } from '../domain/rules.js';
+import type { CareStatusKind } from '../domain/care-status.js';
+import { keyContactRoleOfLabel, type LabelMaps } from '../config.js';
+import type { WorkingDayCalendar } from '../domain/calendar.js';
+import { childDueDates, type DueDateInputs } from './authority-due-dates.js';
+import { createChildRecordLoaders } from './child-records.js';
+import { childrenWithWorkBetween } from './children.js';
+import type { Database, SqlSession } from './connection.js';
+
+/** The stored window: two years back (a year's measures a year ago), one year ahead. */
+export const storedWindow = (asOf: IsoDate) => ({ from: addYears(asOf, -2), to: addYears(asOf, 1) });
+/** How far before a window a due date's trigger can lie (the longest interval, 12 months, and some). */
+export const lookBackDays = 400;
+const batchSize = 2000;
+const insertChunk = 5000;
+
+export function policyHash(policy: Policy): string {
+  return createHash('sha256').update(JSON.stringify(policy)).digest('hex');
+}
+
+export interface StoredQuestion {
+  asOf: IsoDate;
+  window: { from: IsoDate; to: IsoDate };
+  policy: Policy;
+}
+
+/** Whether the store answers this question: latest import, same asOf and policy, window inside. */
+export async function storeAnswers(session: SqlSession, question: StoredQuestion): Promise<boolean> {
+  const [row] = await session.query<{ matches: boolean }>(
+    `SELECT (s.import_run_id = (SELECT max(id) FROM carebridge.import_run) AND s.as_of = $1::date
+             AND s.window_from <= $2::date AND s.window_to >= $3::date AND s.policy_hash = $4) AS matches
+     FROM carebridge.due_date_store s`,
+    [question.asOf, question.window.from, question.window.to, policyHash(question.policy)],
+  );
+  return row?.matches === true;
+}
+
+/**
+ * Works out and stores every child's due dates for the stored window on asOf, replacing what
+ * was there in one transaction. Children are computed a batch at a time (fresh loaders, one
+ * statement per table per batch); returns the number of due dates stored.
+ */
+export async function materialiseDueDates(database: Database, inputs: Omit<DueDateInputs, 'records'>, asOf: IsoDate): Promise<number> {
+  const window = storedWindow(asOf);
+  const [{ run } = { run: null }] = await database.query<{ run: number | null }>('SELECT max(id)::int AS run FROM carebridge.import_run');
+  if (run === null) return 0;
+  const ids = await childrenWithWorkBetween(database, { since: addDays(window.from, -lookBackDays), asOf, scope: { kind: 'EVERY_CHILD' } });
+  const rows: ComplianceRow[] = [];
+  const caseloads: ChildCaseload[] = [];
+  for (let from = 0; from < ids.length; from += batchSize) {
+    const records = createChildRecordLoaders(database.orm);
+    const batch = await Promise.all(ids.slice(from, from + batchSize).map((id) => childDueDates(id, window, asOf, { ...inputs, records })));
+    for (const child of batch) {
+      rows.push(...child.rows);
+      caseloads.push(child.caseload);
+    }
+  }
+  await database.transaction(async (session) => {
+    await session.query('DELETE FROM carebridge.due_date');
+    await session.query('DELETE FROM carebridge.child_caseload');
+    let position = 0;
+    let previous = '';
+    const numbered = rows.map((row) => {
+      position = row.childId === previous ? position + 1 : 0;
+      previous = row.childId;
+      return {
+        child_person_id: row.childId,
+        position,
+        kind: row.kind,
+        due_on: row.dueOn,
+        done_on: row.doneOn,
+        rule_id: row.ruleId,
+        basis: row.basis,
+        completion_known: row.completionKnown,
+        subject_id: row.subjectId,
+        team: row.team,
+      };
+    });
+    for (let at = 0; at < numbered.length; at += insertChunk) {
+      await session.query(
+        `INSERT INTO carebridge.due_date (child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team)
+         SELECT child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team
+         FROM jsonb_to_recordset($1::jsonb) AS r(child_person_id varchar, position int, kind varchar, due_on date, done_on date, rule_id varchar,
+           basis varchar, completion_known boolean, subject_id varchar, team text)`,
+        [JSON.stringify(numbered.slice(at, at + insertChunk))],
+      );
+    }
+    for (let at = 0; at < caseloads.length; at += insertChunk) {
+      await session.query(
+        `INSERT INTO carebridge.child_caseload (child_person_id, team, kinds, is_dual_status, dual_status_exceptional, cp_plans_over_two_years, cin_plans_over_six_months)
+         SELECT child_person_id, team, kinds, is_dual_status, dual_status_exceptional, cp_plans_over_two_years, cin_plans_over_six_months
+         FROM jsonb_to_recordset($1::jsonb) AS r(child_person_id varchar, team text, kinds text, is_dual_status boolean, dual_status_exceptional boolean,
+           cp_plans_over_two_years int, cin_plans_over_six_months int)`,
+        [
+          JSON.stringify(
+            caseloads.slice(at, at + insertChunk).map((child) => ({
+              child_person_id: child.childId,
+              team: child.team,
+              kinds: child.kinds.join(';'),
+              is_dual_status: child.isDualStatus,
+              dual_status_exceptional: child.dualStatusExceptional,
+              cp_plans_over_two_years: child.cpPlansOverTwoYears,
+              cin_plans_over_six_months: child.cinPlansOverSixMonths,
+            })),
+          ),
+        ],
+      );
+    }
+    await session.query('DELETE FROM carebridge.due_date_store');
+    await session.query(
+      `INSERT INTO carebridge.due_date_store (import_run_id, as_of, window_from, window_to, policy_hash, children) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [run, asOf, window.from, window.to, policyHash(inputs.policy), ids.length],
+    );
+    await session.query('ANALYZE carebridge.due_date');
+  });
+  return rows.length;
+}
+
+type StoredRow = {
+  child_person_id: string;
+  kind: string;
+  due_on: string;
+  done_on: string | null;
+  rule_id: string;
+  basis: string;
+  completion_known: boolean;
+  subject_id: string | null;
+  team: string | null;
+};
+
+/** The stored due dates in a window, as on asOf, in child then history order. */
+export async function storedDueDates(session: SqlSession, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<ComplianceRow[]> {
+  const rows = await session.query<StoredRow>(
+    `SELECT child_person_id, kind, due_on::text AS due_on, done_on::text AS done_on, rule_id, basis, completion_known, subject_id, team
+     FROM carebridge.due_date WHERE due_on BETWEEN $1::date AND $2::date ORDER BY child_person_id, position`,
+    [window.from, window.to],
+  );
+  return rows.map((row) => ({
+    childId: row.child_person_id,
+    kind: row.kind as DueKind,
+    dueOn: row.due_on,
+    doneOn: row.done_on,
+    ruleId: row.rule_id as RuleId,
+    basis: row.basis as RuleBasis,
+    completionKnown: row.completion_known,
+    // As openDueDate and the history: overdue when not done, known, and due before asOf.
+    overdue: row.done_on === null && row.completion_known && row.due_on < asOf,
+    late: row.done_on !== null && row.done_on > row.due_on,
+    subjectId: row.subject_id,
+    team: row.team,
+  }));
+}
+
+/** The stored caseload facts, as on the store's asOf. */
+export async function storedCaseloads(session: SqlSession): Promise<ChildCaseload[]> {
+  const rows = await session.query<{
+    child_person_id: string;
+    team: string | null;
+    kinds: string;
+    is_dual_status: boolean;
+    dual_status_exceptional: boolean;
+    cp_plans_over_two_years: number;
+    cin_plans_over_six_months: number;
+  }>('SELECT * FROM carebridge.child_caseload ORDER BY child_person_id');
+  return rows.map((row) => ({
+    childId: row.child_person_id,
+    team: row.team,
+    kinds: row.kinds.split(';') as CareStatusKind[],
+    isDualStatus: row.is_dual_status,
+    dualStatusExceptional: row.dual_status_exceptional,
+    cpPlansOverTwoYears: Number(row.cp_plans_over_two_years),
+    cinPlansOverSixMonths: Number(row.cin_plans_over_six_months),
+  }));
+}
+
+/** Whether there are imported records the store does not answer for on asOf (with this policy). */
+export async function dueDateStoreIsStale(session: SqlSession, policy: Policy, asOf: IsoDate): Promise<boolean> {
+  const [{ runs } = { runs: 0 }] = await session.query<{ runs: number }>('SELECT count(*)::int AS runs FROM carebridge.import_run');
+  return runs > 0 && !(await storeAnswers(session, { asOf, window: storedWindow(asOf), policy }));
+}
+
+/**
+ * After an import, or at start when the store does not answer for today: store every child's due
+ * dates as on `asOf` with the authority's policy and labels. Returns the due dates stored, or
+ * null when the store already answers.
+ */
+export async function refreshDueDateStore(
+  database: Database,
+  settings: { calendar: WorkingDayCalendar; policy: Policy; labels: Pick<LabelMaps, 'keyContactRole'> },
+  asOf: IsoDate,
+): Promise<number | null> {
+  if (await storeAnswers(database, { asOf, window: storedWindow(asOf), policy: settings.policy })) return null;
+  return materialiseDueDates(
+    database,
+    { calendar: settings.calendar, policy: settings.policy, isSocialWorker: (label) => keyContactRoleOfLabel(settings.labels, label) === 'SOCIAL_WORKER' },
+    asOf,
+  );
+}
