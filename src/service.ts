@@ -11,6 +11,7 @@ import { loadCalendar } from './db/bank-holidays.js';
 import { dueDateStoreIsStale, refreshDueDateStore } from './db/due-date-store.js';
 import { todayInLondon, type WorkingDayCalendar } from './domain/calendar.js';
 import { createGraphqlHandler } from './graphql/http.js';
+import { createExtractHandlers } from './extract/http.js';
 import { createHttpShell, sendJson, type RouteHandler } from './http/server.js';
 import { seedDemoAuthority } from './import/demo-authority.js';
 import type { Logger } from './log.js';
@@ -21,6 +22,8 @@ export interface Service {
   url: string;
   /** Resolves when migrations and seeding are done (the service is ready). */
   started: Promise<void>;
+  /** Resolves once the due dates for today are stored (or needed no storing), after `started`; never rejects. */
+  dueDatesStored: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,26 +37,38 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   });
   let ready = false;
   let calendar: WorkingDayCalendar | undefined;
+  const currentCalendar = () => {
+    if (!calendar) throw new Error('the working-day calendar is not loaded yet');
+    return calendar;
+  };
   const graphql = await createGraphqlHandler({
     config,
     database,
     authenticator,
     logger,
-    calendar: () => {
-      if (!calendar) throw new Error('the working-day calendar is not loaded yet');
-      return calendar;
-    },
+    calendar: currentCalendar,
   });
   // Until migrations (and any demo seeding) are done, GraphQL answers 503 like /readyz.
   const graphqlRoute: RouteHandler = (request, response) =>
     ready ? graphql.handle(request, response) : sendJson(response, 503, { status: 'starting' });
+  // Bulk extracts (src/extract): same token check and rate limit as GraphQL.
+  const extracts = await createExtractHandlers({ config, database, calendar: currentCalendar, admit: graphql.admit });
+  const whenReady =
+    (handler: RouteHandler): RouteHandler =>
+    (request, response) =>
+      ready ? handler(request, response) : sendJson(response, 503, { status: 'starting' });
   const shell = createHttpShell({
     logger,
     isStarted: () => ready,
     checkDatabase: async () => {
       await database.query('SELECT 1');
     },
-    routes: { 'POST /graphql': graphqlRoute, 'GET /graphql': graphqlRoute },
+    routes: {
+      'POST /graphql': graphqlRoute,
+      'GET /graphql': graphqlRoute,
+      'GET /extract/due-dates': whenReady(extracts.dueDates),
+      'GET /extract/children': whenReady(extracts.children),
+    },
   });
   const { server } = shell;
   await new Promise<void>((resolve, reject) => {
@@ -64,6 +79,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   const url = `http://localhost:${port}`;
   logger.info({ port, database: database.kind, ssdSchema: config.ssdSchema }, `listening on ${url} (GraphQL at ${url}/graphql)`);
 
+  let dueDatesStoring: Promise<void> = Promise.resolve();
   const started = (async () => {
     await migrateDatabase(database, config.migrationUrl);
     await seedDemoAuthority(database, config, logger);
@@ -77,13 +93,16 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     // (docs/compliance.md, "Materialised").
     if (!storeStale) return;
     const storing = Date.now();
-    void refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels }, todayInLondon())
-      .then((stored) => stored !== null && logger.info({ dueDates: stored, ms: Date.now() - storing }, 'due dates stored for today'))
+    dueDatesStoring = refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels }, todayInLondon())
+      .then((stored) => {
+        if (stored !== null) logger.info({ dueDates: stored, ms: Date.now() - storing }, 'due dates stored for today');
+      })
       .catch((error: unknown) =>
         // Stopping closes the database under it: nothing is half-stored (one transaction), and the next start stores them.
         stopping ? logger.info('stopped before due dates were stored') : logger.error({ err: error }, 'due dates not stored: BI answers compute on the fly'),
       );
   })();
+  const dueDatesStored = started.then(() => dueDatesStoring).catch(() => undefined);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -101,5 +120,5 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
       await database.close();
     })());
 
-  return { server, database, url, started, stop };
+  return { server, database, url, started, dueDatesStored, stop };
 }
