@@ -28,10 +28,30 @@ export interface Database extends SqlSession {
   readonly orm: Orm;
   readonly ssdSchema: string;
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one read-only, repeatable-read transaction: every statement through the
+   * snapshot's session and orm sees the same committed data, however long the work takes (a bulk
+   * extract). Commits (nothing) when `work` settles; rolls back if it throws.
+   */
+  readSnapshot<T>(work: (snapshot: Snapshot) => Promise<T>): Promise<T>;
   /** Listeners called once per statement the driver sends: tests and benchmarks count them. */
   readonly statementListeners: Set<(text: string) => void>;
   close(): Promise<void>;
 }
+
+/** A consistent, read-only view of the database (`Database.readSnapshot`). */
+export interface Snapshot {
+  readonly session: SqlSession;
+  readonly orm: Orm;
+  /**
+   * Runs a write that must be committed now, while the snapshot stays open and unchanged (an
+   * extract's access-log entry, written before its first byte). PostgreSQL: on another pool
+   * connection, committed at once. PGlite: see openPglite.
+   */
+  writeNow<T>(write: (session: SqlSession) => Promise<T>): Promise<T>;
+}
+
+const snapshotMode = 'ISOLATION LEVEL REPEATABLE READ, READ ONLY';
 
 export interface DatabaseOptions {
   url: string | undefined;
@@ -97,8 +117,25 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     statementListeners,
     ...sessionOf(client),
     transaction: (work) => client.begin((tx) => work(sessionOf(tx))) as Promise<never>,
+    // postgres.js reserves one pool connection for the transaction; writeNow uses another.
+    readSnapshot: (work) =>
+      client.begin('isolation level repeatable read read only', (tx) =>
+        work({
+          session: sessionOf(tx),
+          orm: drizzlePostgres({ client: transactionClient(tx, client), schema }) as unknown as Orm,
+          writeNow: (write) => write(sessionOf(client)),
+        }),
+      ) as Promise<never>,
     close: once(() => client.end({ timeout: 5 })),
   };
+}
+
+/**
+ * drizzle over a postgres.js transaction: drizzle reads (and sets) the client's type parsers on
+ * `options`, which a transaction's handle lacks; they are the pool's, shared by its connections.
+ */
+function transactionClient(tx: postgres.TransactionSql, pool: postgres.Sql): postgres.Sql {
+  return new Proxy(tx, { get: (target, property) => (property === 'options' ? pool.options : Reflect.get(target, property)) }) as unknown as postgres.Sql;
 }
 
 // PGlite's COPY reads from a Blob; batching keeps memory flat whatever the file's size.
@@ -156,6 +193,29 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     statementListeners,
     ...sessionOf(client),
     transaction: (work) => client.transaction((tx) => work(sessionOf(tx))),
+    // PGlite has one connection, and a transaction holds it (every other statement of the process
+    // waits until it ends), so a plain transaction is already a snapshot; it is made read-only and
+    // repeatable read all the same. The price: nothing else reaches the database during an extract.
+    // writeNow cannot use another connection, so it ends the read-only transaction, writes (committed
+    // at once) and opens a new one: no other statement can run in between, so the new transaction
+    // sees exactly the data the first one saw, plus the write.
+    readSnapshot: (work) =>
+      client.transaction(async (tx) => {
+        const session = sessionOf(tx);
+        await session.query(`SET TRANSACTION ${snapshotMode}`);
+        return work({
+          session,
+          orm: drizzlePglite({ client: countPgliteStatements(tx, notify) as unknown as PGlite, schema }) as unknown as Orm,
+          writeNow: async (write) => {
+            await tx.exec('COMMIT');
+            try {
+              return await write(session);
+            } finally {
+              await tx.exec(`BEGIN ${snapshotMode}`);
+            }
+          },
+        });
+      }),
     close: once(async () => {
       try {
         await client.close();

@@ -6,9 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { AuthenticationError, type Authenticator } from '../access/authentication.js';
+import { AuthenticationError, type Authenticator, type Claims } from '../access/authentication.js';
 import { createOperationLimits, formatOperationRefusal } from '../access/operation-limits.js';
-import { createRateLimiter } from '../access/rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../access/rate-limit.js';
 import { formatTrustedDocumentRefusal, loadTrustedDocuments } from '../access/trusted-documents.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
@@ -49,6 +49,28 @@ function sendGraphqlError(response: ServerResponse, status: number, code: ErrorC
   const body = JSON.stringify({ errors: [{ message, extensions: { code, requestId: extensions.requestId } }], extensions });
   response.writeHead(status, { 'content-type': graphqlResponseType, 'content-length': Buffer.byteLength(body) });
   response.end(body);
+}
+
+/** What a request may do after authentication and the rate limit: its claims, or the refusal to send. */
+export type Admission =
+  | { ok: true; claims: Claims }
+  | { ok: false; status: number; code: ErrorCode; message: string; retryAfterSeconds?: number };
+
+/** The bearer token checked, then one request counted against the consumer's rate limit. */
+export async function admitRequest(request: IncomingMessage, authenticator: Authenticator, rateLimiter: RateLimiter): Promise<Admission> {
+  let claims: Claims;
+  try {
+    claims = await authenticator.authenticate(request.headers.authorization);
+  } catch (error) {
+    const refused = error instanceof AuthenticationError;
+    if (!refused) request.log.error({ err: error }, 'authentication unavailable');
+    return refused
+      ? { ok: false, status: 401, code: 'UNAUTHENTICATED', message: (error as Error).message }
+      : { ok: false, status: 503, code: 'INTERNAL', message: 'Authentication is unavailable; try again shortly' };
+  }
+  const limited = await rateLimiter.consume(claims);
+  if (limited) return { ok: false, status: 429, code: 'RATE_LIMITED', message: limited.message, retryAfterSeconds: limited.retryAfterSeconds };
+  return { ok: true, claims };
 }
 
 export interface GraphqlHandlerOptions {
@@ -148,25 +170,12 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const requestId = String(request.id);
-    let claims;
-    try {
-      claims = await authenticator.authenticate(request.headers.authorization);
-    } catch (error) {
-      const refused = error instanceof AuthenticationError;
-      if (!refused) request.log.error({ err: error }, 'authentication unavailable');
-      return sendGraphqlError(
-        response,
-        refused ? 401 : 503,
-        refused ? 'UNAUTHENTICATED' : 'INTERNAL',
-        refused ? (error as Error).message : 'Authentication is unavailable; try again shortly',
-        { requestId, dataImportedAt: await dataImportedAt() },
-      );
+    const admission = await admitRequest(request, authenticator, rateLimiter);
+    if (!admission.ok) {
+      if (admission.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(admission.retryAfterSeconds));
+      return sendGraphqlError(response, admission.status, admission.code, admission.message, { requestId, dataImportedAt: await dataImportedAt() });
     }
-    const limited = await rateLimiter.consume(claims);
-    if (limited) {
-      response.setHeader('retry-after', String(limited.retryAfterSeconds));
-      return sendGraphqlError(response, 429, 'RATE_LIMITED', limited.message, { requestId, dataImportedAt: await dataImportedAt() });
-    }
+    const { claims } = admission;
 
     let text: string;
     try {
@@ -224,5 +233,10 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
     }
   };
 
-  return { handle, stop: () => apollo.stop() };
+  return {
+    handle,
+    /** Authentication and the rate limit exactly as /graphql applies them (one budget per consumer), for the other routes. */
+    admit: (request: IncomingMessage) => admitRequest(request, authenticator, rateLimiter),
+    stop: () => apollo.stop(),
+  };
 }

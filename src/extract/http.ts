@@ -1,0 +1,262 @@
+// The bulk extracts (issue 7, part 4): GET /extract/due-dates and GET /extract/children, for
+// social-care and bi. Same bearer token and rate limit as /graphql, same pseudonyms for bi.
+// The whole extract reads one read-only repeatable-read snapshot: its children are selected
+// first (one statement), one access-log entry listing them all is committed (no log, no answer),
+// then the rows are computed and streamed a batch of children at a time (src/extract/rows.ts).
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setImmediate } from 'node:timers/promises';
+import { AccessRecord, writeAccessLog, type AccessReader } from '../access/access-log.js';
+import type { Claims, Role } from '../access/authentication.js';
+import { loadPseudonymKey, Pseudonyms } from '../access/pseudonyms.js';
+import { rowScopeOf } from '../access/who-sees-what.js';
+import { keyContactRoleOfLabel, type Config } from '../config.js';
+import { lastImportCommittedAt, type RowScope } from '../db/children.js';
+import type { Database, Snapshot } from '../db/connection.js';
+import { addYears, CalendarRangeError, isIsoDate, todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
+import type { IsoDate } from '../domain/facts.js';
+import type { Admission } from '../graphql/http.js';
+import type { ErrorCode } from '../graphql/errors.js';
+import type { RouteHandler } from '../http/server.js';
+import { childRowsInBatches, dueDateExtractChildren, dueDateRowsInBatches, everyChild, type ExtractInputs, type Window } from './rows.js';
+import { contentTypes, csvHeader, formatFor, formatRecords, ResponseWriter, type ExtractRecord } from './stream.js';
+
+/** The roles an authority-wide extract is for (as `compliance` and `dueDates`). */
+const extractRoles: ReadonlySet<Role> = new Set(['social-care', 'bi']);
+
+export const dueDateColumns = ['childId', 'kind', 'dueOn', 'doneOn', 'ruleId', 'basis', 'overdue', 'late', 'completionKnown', 'team'] as const;
+export const childColumns = [
+  'childId',
+  'careStatus',
+  'isLookedAfter',
+  'isOnChildProtectionPlan',
+  'isDualStatus',
+  'legalBasis',
+  'nextReviewDueOn',
+  'nextReviewRuleId',
+  'team',
+] as const;
+
+interface ExtractQuery {
+  asOf: IsoDate;
+  window: Window;
+}
+
+/** One extract: its name, columns and parameters, its children, and its rows a batch at a time. */
+interface ExtractSpec {
+  name: 'due-dates' | 'children';
+  columns: readonly string[];
+  parameters: readonly string[];
+  children(snapshot: Snapshot, query: ExtractQuery, scope: RowScope): Promise<string[]>;
+  records(
+    snapshot: Snapshot,
+    inputs: ExtractInputs,
+    childIds: readonly string[],
+    query: ExtractQuery,
+    idOf: (caseId: string) => string,
+    batchSize: number | undefined,
+  ): AsyncGenerator<ExtractRecord[]>;
+}
+
+const dueDatesExtract: ExtractSpec = {
+  name: 'due-dates',
+  columns: dueDateColumns,
+  parameters: ['asOf', 'from', 'to'],
+  children: (snapshot, query, scope) => dueDateExtractChildren(snapshot, query.window, query.asOf, scope),
+  async *records(snapshot, inputs, childIds, query, idOf, batchSize) {
+    for await (const rows of dueDateRowsInBatches(snapshot, inputs, childIds, query.window, query.asOf, batchSize)) {
+      // The fields of the GraphQL DueDateRow, in its order.
+      yield rows.map((row) => ({
+        childId: idOf(row.childId),
+        kind: row.kind,
+        dueOn: row.dueOn,
+        doneOn: row.doneOn,
+        ruleId: row.ruleId,
+        basis: row.basis,
+        overdue: row.overdue,
+        late: row.late,
+        completionKnown: row.completionKnown,
+        team: row.team,
+      }));
+    }
+  },
+};
+
+const childrenExtract: ExtractSpec = {
+  name: 'children',
+  columns: childColumns,
+  parameters: ['asOf'],
+  children: (snapshot, _query, scope) => everyChild(snapshot, scope),
+  async *records(snapshot, inputs, childIds, query, idOf, batchSize) {
+    for await (const rows of childRowsInBatches(snapshot, inputs, childIds, query.asOf, batchSize)) {
+      yield rows.map((row) => ({ ...row, childId: idOf(row.childId) }));
+    }
+  },
+};
+
+class ExtractInputError extends Error {
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
+    super(`${argument}: ${message}`);
+  }
+}
+
+/** asOf (default today in London), and for due dates from/to (default a year either side), each within the loaded calendar. */
+function parseQuery(url: URL, spec: ExtractSpec, calendar: WorkingDayCalendar): ExtractQuery {
+  for (const name of new Set(url.searchParams.keys())) {
+    if (!spec.parameters.includes(name)) throw new ExtractInputError(name, `not a parameter of /extract/${spec.name} (${spec.parameters.join(', ')})`);
+    if (url.searchParams.getAll(name).length > 1) throw new ExtractInputError(name, 'given more than once');
+  }
+  const date = (name: string, fallback: IsoDate): IsoDate => {
+    const value = url.searchParams.get(name) ?? fallback;
+    if (!isIsoDate(value)) throw new ExtractInputError(name, 'must be a date, yyyy-mm-dd');
+    const { firstYear, lastYear } = calendar;
+    if (value < `${firstYear}-01-01` || value > `${lastYear}-12-31`) {
+      throw new ExtractInputError(name, `must be from ${firstYear}-01-01 to ${lastYear}-12-31, the years whose bank holidays are loaded`);
+    }
+    return value;
+  };
+  const asOf = date('asOf', todayInLondon());
+  const window = { from: date('from', addYears(asOf, -1)), to: date('to', addYears(asOf, 1)) };
+  if (window.from > window.to) throw new ExtractInputError('to', 'must not be before from');
+  return { asOf, window };
+}
+
+/** An error in the GraphQL errors' shape, as JSON (nothing of the extract has been sent). */
+function sendError(response: ServerResponse, status: number, code: ErrorCode, message: string, requestId: string, argument?: string): void {
+  const body = JSON.stringify({
+    errors: [{ message, extensions: { code, requestId, ...(argument ? { argument } : {}) } }],
+    extensions: { requestId },
+  });
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+export interface ExtractHandlerOptions {
+  config: Config;
+  database: Database;
+  calendar: () => WorkingDayCalendar;
+  /** Authentication and rate limit, shared with /graphql (createGraphqlHandler's `admit`). */
+  admit: (request: IncomingMessage) => Promise<Admission>;
+  /** Children per batch (default 1,000): memory grows with this, not with the authority. */
+  batchSize?: number;
+}
+
+export async function createExtractHandlers(options: ExtractHandlerOptions): Promise<Record<'dueDates' | 'children', RouteHandler>> {
+  const { config, database, calendar, admit } = options;
+  const pseudonymKey = await loadPseudonymKey(config);
+  const inputs = (): ExtractInputs => ({
+    calendar: calendar(),
+    policy: config.policy,
+    isSocialWorker: (label) => keyContactRoleOfLabel(config.labels, label) === 'SOCIAL_WORKER',
+  });
+
+  const handlerFor =
+    (spec: ExtractSpec): RouteHandler =>
+    async (request, response) => {
+      const requestId = String(request.id);
+      const admission = await admit(request);
+      if (!admission.ok) {
+        if (admission.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(admission.retryAfterSeconds));
+        return sendError(response, admission.status, admission.code, admission.message, requestId);
+      }
+      const { claims } = admission;
+      const reader: AccessReader = { subject: claims.sub, role: claims.role, org: claims.org, purpose: claims.purpose, requestId };
+      if (!extractRoles.has(claims.role)) {
+        await logRefusal(database, spec, reader).catch((error: unknown) => request.log.error({ err: error }, 'refused extract not logged'));
+        return sendError(response, 403, 'FORBIDDEN', `/extract/${spec.name} is for the authority (social-care) and its BI tools (bi) only`, requestId);
+      }
+      let query: ExtractQuery;
+      try {
+        query = parseQuery(new URL(request.url ?? '/', 'http://localhost'), spec, calendar());
+      } catch (error) {
+        if (!(error instanceof ExtractInputError)) throw error;
+        return sendError(response, 400, 'BAD_USER_INPUT', error.message, requestId, error.argument);
+      }
+      const format = formatFor(request.headers.accept);
+      const pseudonyms = claims.role === 'bi' ? new Pseudonyms(pseudonymKey, claims.org ?? claims.sub) : null;
+      const idOf = pseudonyms ? (caseId: string) => pseudonyms.of(caseId) : (caseId: string) => caseId;
+      await database.readSnapshot((snapshot) => streamExtract({ spec, query, format, claims, reader, idOf, snapshot, request, response, inputs: inputs(), batchSize: options.batchSize }));
+    };
+
+  return { dueDates: handlerFor(dueDatesExtract), children: handlerFor(childrenExtract) };
+}
+
+/** A partner asking for an extract is logged like a refused field (probing is logged as well as reading). */
+function logRefusal(database: Database, spec: ExtractSpec, reader: AccessReader): Promise<void> {
+  const record = new AccessRecord();
+  record.refused(null, 'FORBIDDEN_FIELD', [`extract:${spec.name}`]);
+  return writeAccessLog(database, record, reader);
+}
+
+interface ExtractRun {
+  spec: ExtractSpec;
+  query: ExtractQuery;
+  format: 'csv' | 'ndjson';
+  claims: Claims;
+  reader: AccessReader;
+  idOf: (caseId: string) => string;
+  snapshot: Snapshot;
+  request: IncomingMessage;
+  response: ServerResponse;
+  inputs: ExtractInputs;
+  batchSize: number | undefined;
+}
+
+async function streamExtract(run: ExtractRun): Promise<void> {
+  const { spec, query, format, claims, reader, idOf, snapshot, request, response } = run;
+  const requestId = reader.requestId;
+  const childIds = await spec.children(snapshot, query, rowScopeOf(claims, todayInLondon(), 'CASE'));
+  const importedAt = await lastImportCommittedAt(snapshot.session);
+
+  // No log, no answer: one entry listing every child of the extract, committed before any row.
+  const record = new AccessRecord();
+  record.bulk(childIds, 'BULK_EXTRACT', [...spec.columns]);
+  try {
+    await snapshot.writeNow((session) => writeAccessLog(session, record, reader));
+  } catch (error) {
+    request.log.error({ err: error }, 'access log not written: extract withheld');
+    return sendError(response, 500, 'INTERNAL', 'The access log could not be written, so nothing is returned', requestId);
+  }
+
+  const batches = spec.records(snapshot, run.inputs, childIds, query, idOf, run.batchSize)[Symbol.asyncIterator]();
+  // The first batch is computed before the status line, so a rule that cannot answer (a due date
+  // beyond the loaded bank holidays) is still a clean 400 rather than a cut-off download.
+  let next: IteratorResult<ExtractRecord[]>;
+  try {
+    next = await batches.next();
+  } catch (error) {
+    if (!(error instanceof CalendarRangeError)) throw error;
+    return sendError(response, 400, 'BAD_USER_INPUT', `asOf: ${error.message}; load later years with npm run holidays`, requestId, 'asOf');
+  }
+
+  const extension = format === 'csv' ? 'csv' : 'ndjson';
+  response.writeHead(200, {
+    'content-type': contentTypes[format],
+    'content-disposition': `attachment; filename="carebridge-${spec.name}-${query.asOf}.${extension}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...(importedAt ? { 'x-data-imported-at': importedAt } : {}),
+  });
+  const writer = new ResponseWriter(response);
+  try {
+    if (format === 'csv' && !(await writer.write(csvHeader(spec.columns)))) return;
+    while (!next.done) {
+      if (!(await writer.write(formatRecords(format, spec.columns, next.value)))) {
+        request.log.info({ extract: spec.name }, 'client went away: extract stopped');
+        return;
+      }
+      // Let the event loop poll I/O between batches: other requests get a turn, and a hang-up is
+      // seen (PGlite answers through promises alone, so without this nothing else would run).
+      await setImmediate();
+      if (writer.clientGone) return;
+      next = await batches.next();
+    }
+    response.end();
+  } finally {
+    // Stopped early (client gone, or an error mid-stream): let the generator end its batches.
+    await batches.return?.(undefined);
+  }
+}

@@ -1,0 +1,96 @@
+// Writing an extract to the HTTP response: CSV (csv-stringify) or NDJSON, a batch of rows per
+// chunk, respecting back-pressure (a chunk the socket cannot take yet is waited for with
+// 'drain') and stopping as soon as the client goes away.
+
+import type { ServerResponse } from 'node:http';
+import { stringify } from 'csv-stringify/sync';
+
+export type ExtractFormat = 'csv' | 'ndjson';
+
+export const contentTypes: Record<ExtractFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+};
+
+/** NDJSON when the client asks for it; CSV otherwise (the default). */
+export function formatFor(accept: string | undefined): ExtractFormat {
+  const types = (accept ?? '').split(',').map((part) => part.split(';')[0]!.trim().toLowerCase());
+  return types.includes('application/x-ndjson') ? 'ndjson' : 'csv';
+}
+
+export type ExtractValue = string | number | boolean | null | readonly string[];
+export type ExtractRecord = Record<string, ExtractValue>;
+
+const csvOptions = {
+  // RFC 4180 line ends; `true`/`false` rather than csv-stringify's default `1`/``; a cell that a
+  // spreadsheet would run as a formula (=, +, -, @ first) is prefixed with ' (CSV injection).
+  record_delimiter: 'windows',
+  escape_formulas: true,
+  cast: { boolean: (value: boolean) => (value ? 'true' : 'false') },
+} as const;
+
+/** The CSV header row. */
+export function csvHeader(columns: readonly string[]): string {
+  return stringify([[...columns]], csvOptions);
+}
+
+/**
+ * One chunk of the extract: CSV rows in column order (a list is `;`-joined, null is empty), or
+ * one JSON object per line (lists stay lists).
+ */
+export function formatRecords(format: ExtractFormat, columns: readonly string[], records: readonly ExtractRecord[]): string {
+  if (records.length === 0) return '';
+  if (format === 'ndjson') return records.map((record) => `${JSON.stringify(record)}\n`).join('');
+  return stringify(
+    records.map((record) =>
+      columns.map((column) => {
+        const value = record[column];
+        return Array.isArray(value) ? value.join(';') : value;
+      }),
+    ),
+    csvOptions,
+  );
+}
+
+/**
+ * Tracks whether the client is still there: 'close' before the response finished means it hung
+ * up (or the server is closing the connection). Errors on a dead socket are absorbed here; the
+ * extract just stops.
+ */
+export class ResponseWriter {
+  #gone = false;
+
+  constructor(private readonly response: ServerResponse) {
+    response.on('close', () => {
+      if (!response.writableFinished) this.#gone = true;
+    });
+    response.on('error', () => {
+      this.#gone = true;
+    });
+  }
+
+  get clientGone(): boolean {
+    return this.#gone || this.response.destroyed;
+  }
+
+  /**
+   * Writes a chunk; when the socket's buffer is full, waits for 'drain' (or the client going
+   * away) before returning, so at most one chunk is ever waiting in memory. False when the
+   * client has gone: stop producing.
+   */
+  async write(chunk: string): Promise<boolean> {
+    if (this.clientGone) return false;
+    if (chunk === '' || this.response.write(chunk)) return !this.clientGone;
+    return new Promise<boolean>((resolve) => {
+      const settle = (open: boolean) => {
+        this.response.off('drain', onDrain);
+        this.response.off('close', onClose);
+        resolve(open && !this.clientGone);
+      };
+      const onDrain = () => settle(true);
+      const onClose = () => settle(false);
+      this.response.on('drain', onDrain);
+      this.response.on('close', onClose);
+    });
+  }
+}
