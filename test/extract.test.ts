@@ -19,6 +19,8 @@ import { ResponseWriter } from '../src/extract/stream.js';
 import { generateAuthority } from '../src/generate/authority.js';
 import { importFolder } from '../src/import/import-folder.js';
 import { startTestService, type GraphqlResponse, type TestService } from './support/service.js';
+import { keyContactRoleOfLabel } from '../src/config.js';
+import { materialiseDueDates } from '../src/db/due-date-store.js';
 
 const asOf = '2026-03-31';
 const window = { from: '2025-04-01', to: '2027-03-31' };
@@ -388,3 +390,34 @@ async function expectNothingNaming(texts: string[]): Promise<void> {
   }
   for (const text of texts) expect(text).not.toMatch(/dateOfBirth|forename|surname|nhsNumber|address/i);
 }
+
+describe('from the stored due dates', () => {
+  it('once the due dates are stored, the extract reads them and gives the same rows, listing the same children in its log entry', async () => {
+    const { database } = api.service;
+    const before = await extract('due-dates', { asOf, ...window }, { accept: 'application/x-ndjson' });
+    const calendar = await loadCalendar(database);
+    await materialiseDueDates(
+      database,
+      { calendar, policy: api.config.policy, isSocialWorker: (label) => keyContactRoleOfLabel(api.config.labels, label) === 'SOCIAL_WORKER' },
+      asOf,
+    );
+    const sent: string[] = [];
+    const listen = (text: string) => sent.push(text);
+    database.statementListeners.add(listen);
+    try {
+      const after = await extract('due-dates', { asOf, ...window }, { accept: 'application/x-ndjson' });
+      expect(fromNdjson(after.text)).toEqual(fromNdjson(before.text));
+    } finally {
+      database.statementListeners.delete(listen);
+      // Later tests compute on the fly.
+      await database.query('DELETE FROM carebridge.due_date_store');
+    }
+    expect(sent.some((text) => text.includes('FROM carebridge.due_date'))).toBe(true);
+    expect(sent.some((text) => text.includes('ssd_cla_episodes'))).toBe(false);
+    const logged = await database.query<{ children: number }>(
+      "SELECT cardinality(child_ids)::int AS children FROM carebridge.access_log WHERE kind = 'BULK_EXTRACT' ORDER BY id DESC LIMIT 2",
+    );
+    expect(logged[0]!.children).toBe(new Set(rows.map((row) => row.childId)).size);
+    expect(logged[0]!.children).toBeLessThanOrEqual(logged[1]!.children);
+  });
+});

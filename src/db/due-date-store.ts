@@ -131,6 +131,7 @@ export async function materialiseDueDates(database: Database, inputs: Omit<DueDa
 
 type StoredRow = {
   child_person_id: string;
+  position: number;
   kind: string;
   due_on: string;
   done_on: string | null;
@@ -141,14 +142,10 @@ type StoredRow = {
   team: string | null;
 };
 
-/** The stored due dates in a window, as on asOf, in child then history order. */
-export async function storedDueDates(session: SqlSession, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<ComplianceRow[]> {
-  const rows = await session.query<StoredRow>(
-    `SELECT child_person_id, kind, due_on::text AS due_on, done_on::text AS done_on, rule_id, basis, completion_known, subject_id, team
-     FROM carebridge.due_date WHERE due_on BETWEEN $1::date AND $2::date ORDER BY child_person_id, position`,
-    [window.from, window.to],
-  );
-  return rows.map((row) => ({
+const storedColumns = `child_person_id, position, kind, due_on::text AS due_on, done_on::text AS done_on, rule_id, basis, completion_known, subject_id, team`;
+
+function fromStored(row: StoredRow, asOf: IsoDate): ComplianceRow {
+  return {
     childId: row.child_person_id,
     kind: row.kind as DueKind,
     dueOn: row.due_on,
@@ -161,7 +158,43 @@ export async function storedDueDates(session: SqlSession, window: { from: IsoDat
     late: row.done_on !== null && row.done_on > row.due_on,
     subjectId: row.subject_id,
     team: row.team,
-  }));
+  };
+}
+
+/** The stored due dates in a window, as on asOf, in child then history order. */
+export async function storedDueDates(session: SqlSession, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<ComplianceRow[]> {
+  const rows = await session.query<StoredRow>(
+    `SELECT ${storedColumns} FROM carebridge.due_date WHERE due_on BETWEEN $1::date AND $2::date ORDER BY child_person_id, position`,
+    [window.from, window.to],
+  );
+  return rows.map((row) => fromStored(row, asOf));
+}
+
+/** The children with stored due dates in the window, in case-id order (what an extract of them lists). */
+export async function storedDueDateChildren(session: SqlSession, window: { from: IsoDate; to: IsoDate }): Promise<string[]> {
+  const rows = await session.query<{ child_person_id: string }>(
+    'SELECT DISTINCT child_person_id FROM carebridge.due_date WHERE due_on BETWEEN $1::date AND $2::date ORDER BY child_person_id',
+    [window.from, window.to],
+  );
+  return rows.map((row) => row.child_person_id);
+}
+
+/** The stored due dates in the window a page at a time (keyset on child and position), for extracts. */
+export async function* storedDueDatePages(session: SqlSession, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate, pageSize: number): AsyncGenerator<ComplianceRow[]> {
+  let after: { child: string; position: number } | null = null;
+  for (;;) {
+    const rows: StoredRow[] = await session.query<StoredRow>(
+      `SELECT ${storedColumns} FROM carebridge.due_date
+       WHERE due_on BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR (child_person_id, position) > ($3::text, $4::int))
+       ORDER BY child_person_id, position LIMIT $5`,
+      [window.from, window.to, after?.child ?? null, after?.position ?? 0, pageSize],
+    );
+    if (rows.length === 0) return;
+    yield rows.map((row) => fromStored(row, asOf));
+    const last = rows.at(-1)!;
+    after = { child: last.child_person_id, position: Number(last.position) };
+    if (rows.length < pageSize) return;
+  }
 }
 
 /** The stored caseload facts, as on the store's asOf. */

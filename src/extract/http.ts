@@ -18,7 +18,11 @@ import type { IsoDate } from '../domain/facts.js';
 import type { Admission } from '../graphql/http.js';
 import type { ErrorCode } from '../graphql/errors.js';
 import type { RouteHandler } from '../http/server.js';
+import { storeAnswers, storedDueDateChildren, storedDueDatePages } from '../db/due-date-store.js';
 import { childRowsInBatches, dueDateExtractChildren, dueDateRowsInBatches, everyChild, type ExtractInputs, type Window } from './rows.js';
+
+/** Stored due dates are read this many rows per statement. */
+const storedPageSize = 10_000;
 import { contentTypes, csvHeader, formatFor, formatRecords, ResponseWriter, type ExtractRecord } from './stream.js';
 
 /** The roles an authority-wide extract is for (as `compliance` and `dueDates`). */
@@ -47,7 +51,7 @@ interface ExtractSpec {
   name: 'due-dates' | 'children';
   columns: readonly string[];
   parameters: readonly string[];
-  children(snapshot: Snapshot, query: ExtractQuery, scope: RowScope): Promise<string[]>;
+  children(snapshot: Snapshot, query: ExtractQuery, scope: RowScope, inputs: ExtractInputs): Promise<string[]>;
   records(
     snapshot: Snapshot,
     inputs: ExtractInputs,
@@ -62,9 +66,17 @@ const dueDatesExtract: ExtractSpec = {
   name: 'due-dates',
   columns: dueDateColumns,
   parameters: ['asOf', 'from', 'to'],
-  children: (snapshot, query, scope) => dueDateExtractChildren(snapshot, query.window, query.asOf, scope),
+  // From the stored due dates when they answer the question (docs/compliance.md, "Materialised"), else computed now.
+  children: async (snapshot, query, scope, inputs) =>
+    scope.kind === 'EVERY_CHILD' && (await storeAnswers(snapshot.session, { asOf: query.asOf, window: query.window, policy: inputs.policy }))
+      ? storedDueDateChildren(snapshot.session, query.window)
+      : dueDateExtractChildren(snapshot, query.window, query.asOf, scope),
   async *records(snapshot, inputs, childIds, query, idOf, batchSize) {
-    for await (const rows of dueDateRowsInBatches(snapshot, inputs, childIds, query.window, query.asOf, batchSize)) {
+    const stored = await storeAnswers(snapshot.session, { asOf: query.asOf, window: query.window, policy: inputs.policy });
+    const batches = stored
+      ? storedDueDatePages(snapshot.session, query.window, query.asOf, storedPageSize)
+      : dueDateRowsInBatches(snapshot, inputs, childIds, query.window, query.asOf, batchSize);
+    for await (const rows of batches) {
       // The fields of the GraphQL DueDateRow, in its order.
       yield rows.map((row) => ({
         childId: idOf(row.childId),
@@ -208,7 +220,7 @@ interface ExtractRun {
 async function streamExtract(run: ExtractRun): Promise<void> {
   const { spec, query, format, claims, reader, idOf, snapshot, request, response } = run;
   const requestId = reader.requestId;
-  const childIds = await spec.children(snapshot, query, rowScopeOf(claims, todayInLondon(), 'CASE'));
+  const childIds = await spec.children(snapshot, query, rowScopeOf(claims, todayInLondon(), 'CASE'), run.inputs);
   const importedAt = await lastImportCommittedAt(snapshot.session);
 
   // No log, no answer: one entry listing every child of the extract, committed before any row.
