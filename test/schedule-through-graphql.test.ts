@@ -175,6 +175,43 @@ describe('child in care', () => {
   });
 });
 
+describe('compliance measures on this hand-made authority', () => {
+  // Window May–August 2023, as at 1 Sep 2023: only K1's child protection work falls due in it.
+  // CP-ICPC due Fri 26 May, conference Thu 25 May: on time. CP-S47 due Sun 14 May, enquiry ended
+  // 25 May: late. CP-CORE-GROUP due Fri 9 Jun, held 20 Jun: late. CP-RCPC-1 due Fri 25 Aug
+  // (3 months after the ICPC), held Wed 30 Aug: late. Nothing is overdue.
+  it('CP-ICPC, CP-S47, CP-CORE-GROUP, CP-RCPC-1: due, on time, late and overdue as worked out from the rules', async () => {
+    const response = await api.query<{ compliance: { key: string | null; measures: Record<string, unknown>[] }[] }>(
+      '{ compliance(from: "2023-05-01", to: "2023-08-31", asOf: "2023-09-01") { key measures { kind due onTime late overdue onTimeRate ruleIds } } }',
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.compliance).toEqual([
+      {
+        key: null,
+        measures: [
+          { kind: 'CP_CORE_GROUP', due: 1, onTime: 0, late: 1, overdue: 0, onTimeRate: 0, ruleIds: ['CP-CORE-GROUP'] },
+          { kind: 'CP_INITIAL_CONFERENCE', due: 1, onTime: 1, late: 0, overdue: 0, onTimeRate: 1, ruleIds: ['CP-ICPC'] },
+          { kind: 'CP_REVIEW_CONFERENCE', due: 1, onTime: 0, late: 1, overdue: 0, onTimeRate: 0, ruleIds: ['CP-RCPC-1'] },
+          { kind: 'S47_COMPLETION', due: 1, onTime: 0, late: 1, overdue: 0, onTimeRate: 0, ruleIds: ['CP-S47'] },
+        ],
+      },
+    ]);
+  });
+
+  // As at 1 Mar 2024, for January–February 2024: K3's first review (due 18 Jan, held 19 Jan) late;
+  // K2's assessment due 6 Feb under the local 35 days is overdue; its CiN plan review is not
+  // counted (no CiN plan reviews in the extract: completion unknown).
+  it('CIC-REVIEW-1 late, CIN-ASSESSMENT-LOCAL overdue, CIN-PLAN-REVIEW-1 left out as its completion is unknown', async () => {
+    const response = await api.query<{ compliance: { measures: { kind: string; due: number; onTime: number; late: number; overdue: number }[] }[] }>(
+      '{ compliance(from: "2024-01-01", to: "2024-02-29", asOf: "2024-03-01") { measures { kind due onTime late overdue } } }',
+    );
+    const measures = Object.fromEntries(response.body.data!.compliance[0]!.measures.map(({ kind, ...counts }) => [kind, counts]));
+    expect(measures.CIC_REVIEW).toEqual({ due: 1, onTime: 0, late: 1, overdue: 0 });
+    expect(measures.ASSESSMENT_COMPLETION).toEqual({ due: 1, onTime: 0, late: 0, overdue: 1 });
+    expect(measures.CIN_PLAN_REVIEW).toBeUndefined();
+  });
+});
+
 describe('the calendar and the policy', () => {
   it('a due date beyond the loaded bank holidays is BAD_USER_INPUT naming asOf, never a guess', async () => {
     // S.47 from 20 Dec 2028: the ICPC falls 15 working days later, in 2029.
