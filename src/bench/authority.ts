@@ -9,6 +9,9 @@ import { generateAuthority } from '../generate/authority.js';
 import { importFolder } from '../import/import-folder.js';
 import { createLogger } from '../log.js';
 import { startService, type Service } from '../service.js';
+import { loadCalendar } from '../db/bank-holidays.js';
+import { refreshDueDateStore } from '../db/due-date-store.js';
+import { todayInLondon } from '../domain/calendar.js';
 
 export async function benchService(children: number): Promise<{ service: Service; config: Config; total: number }> {
   // One bench client is one consumer: the per-consumer rate limit would measure refusals.
@@ -24,6 +27,11 @@ export async function benchService(children: number): Promise<{ service: Service
     const report = await importFolder(database, { dir, labels: config.labels });
     rmSync(dir, { recursive: true, force: true });
     if (!report.ok) throw new Error('the generated authority did not import');
+    // As `npm run import` does after an import.
+    const storing = Date.now();
+    const calendar = await loadCalendar(database, config.policy.localNonWorkingDays);
+    const stored = await refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels }, todayInLondon());
+    process.stderr.write(`imported in ${report.elapsedMs} ms; ${stored} due dates stored in ${Date.now() - storing} ms\n`);
   }
   return { service, config, total: await count() };
 }

@@ -28,19 +28,26 @@ import type { Orm } from './connection.js';
 import * as schema from './schema.js';
 
 /** One statement for many keys; each key gets its rows (in the statement's order). */
+/**
+ * Children per statement: a request's statements depend on its shape alone up to this many
+ * children (every page, every look-up); whole-authority work (BI on the fly, storing due dates)
+ * takes one statement per table per this many, under PostgreSQL's 65,535 parameters.
+ */
+export const maxChildrenPerStatement = 10_000;
+
 function groupedLoader<T>(load: (keys: string[]) => Promise<T[]>, keyOf: (fact: T) => string | null): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
     const byKey = new Map<string, T[]>(keys.map((key) => [key, []]));
     for (const fact of await load([...keys])) byKey.get(keyOf(fact) ?? '')?.push(fact);
     return keys.map((key) => byKey.get(key)!);
-  });
+  }, { maxBatchSize: maxChildrenPerStatement });
 }
 
 function singleLoader<T>(load: (keys: string[]) => Promise<T[]>, keyOf: (fact: T) => string): DataLoader<string, T | null> {
   return new DataLoader(async (keys) => {
     const byKey = new Map((await load([...keys])).map((fact) => [keyOf(fact), fact]));
     return keys.map((key) => byKey.get(key) ?? null);
-  });
+  }, { maxBatchSize: maxChildrenPerStatement });
 }
 
 // Spans need a start; a row without one (the import requires it) would be unreadable.
