@@ -13,7 +13,6 @@ import { writeExtract } from './support/extract.js';
 import { startTestService, type GraphqlResponse, type TestService } from './support/service.js';
 
 const today = todayInLondon();
-const yesterday = addDays(today, -1);
 const tomorrow = addDays(today, 1);
 
 // W1 is linked to every partner organisation; W2 only to the EHC service, for another purpose;

@@ -1,5 +1,5 @@
 // A child, their care status, and the Relay connection children are listed through.
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateScalar } from '../scalars.js';
 import { CareStatusKind, LegalBasis } from './enums.js';
 
