@@ -106,10 +106,10 @@ describe('rows: which children a role finds', () => {
 
   it('health in emergency care reads care status and duty line of any unrestricted child by NHS number, and nothing else', async () => {
     const byNhs = (nhsNumber: string, fields: string) => ask('health in emergency care', `{ childByNhsNumber(nhsNumber: "${nhsNumber}") { ${fields} } }`);
-    expect((await byNhs('9990000050', 'id careStatus { kinds }')).body.data).toEqual({ childByNhsNumber: { id: 'W4', careStatus: { kinds: ['CHILD_PROTECTION'] } } });
-    expect((await byNhs('9990000042', 'id')).body.data, 'restricted').toEqual({ childByNhsNumber: null });
-    const names = await byNhs('9990000050', 'forename');
-    expect(names.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await byNhs('9990000050', 'careStatus { kinds }')).body.data).toEqual({ childByNhsNumber: { careStatus: { kinds: ['CHILD_PROTECTION'] } } });
+    expect((await byNhs('9990000042', 'careStatus { kinds }')).body.data, 'restricted').toEqual({ childByNhsNumber: null });
+    // Not the names, and not even the case id of a child the trust is not linked to.
+    for (const fields of ['forename', 'id']) expect((await byNhs('9990000050', fields)).body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     const list = await ask('health in emergency care', '{ children { totalCount } }');
     expect(list.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
@@ -143,14 +143,20 @@ describe('fields: the contract table, every row and column', () => {
     {
       row: 'careStatus, nextReviewDue, schedule, plans, periodsOfCare, careLeaver',
       selection:
-        'careStatus { kinds } nextReviewDue { dueOn } schedule { ruleId } childProtectionPlans { id } childInNeedPlans { id } earlyHelpEpisodes { id } periodsOfCare { id } careLeaver { category }',
+        'careStatus { kinds } nextReviewDue { dueOn } schedule { ruleId } childProtectionPlans { startDate } childInNeedPlans { startDate } earlyHelpEpisodes { startDate } periodsOfCare { startDate } careLeaver { category }',
       forbiddenTo: [],
     },
+    {
+      row: 'the case system’s record ids (they join back to the child)',
+      selection: 'childProtectionPlans { id } childInNeedPlans { id } earlyHelpEpisodes { id } periodsOfCare { id placements { id } reviews { id } } schedule { subjectId }',
+      forbiddenTo: ['bi'],
+    },
+    { row: 'careLeaver.supportUntil (the 21st birthday)', selection: 'careLeaver { supportUntil }', forbiddenTo: ['bi'] },
     { row: 'dualStatusOutcome (what health and education may read)', selection: 'dualStatusOutcome { state isDualStatus since initialReviewDue challengeWindowEndsOn }', forbiddenTo: [] },
     { row: 'dualStatusOutcome (the rest)', selection: 'dualStatusOutcome { pathway recommendation exceptional escalated requiredActions { ruleId } ruleIds }', forbiddenTo: ['health', 'education'] },
     { row: 'parentalResponsibility', selection: 'parentalResponsibility { basis }', forbiddenTo: ['bi'] },
-    { row: 'keyContacts, dutyContact (team only)', selection: 'keyContacts { role team since } dutyContact { team phone }', forbiddenTo: [] },
-    { row: 'keyContacts (names)', selection: 'keyContacts { name jobTitle }', forbiddenTo: ['bi'] },
+    { row: 'keyContacts, dutyContact (team only)', selection: 'keyContacts { team } dutyContact { team phone }', forbiddenTo: [] },
+    { row: 'keyContacts (who, in what role, since when)', selection: 'keyContacts { name jobTitle role since }', forbiddenTo: ['bi'] },
     { row: 'placements (type only), carePlan', selection: 'periodsOfCare { placements { placementType } carePlan { permanencePlan firstReviewDue } }', forbiddenTo: [] },
     { row: 'carePlan (the IRO’s name)', selection: 'periodsOfCare { carePlan { iroName } }', forbiddenTo: ['bi'] },
   ];
@@ -232,6 +238,21 @@ describe('the access log and notifications', () => {
     expect(rows.map((row) => row.child_person_id)).toEqual(readIds);
   });
 
+  it('a child returned with nothing asked of it (a cursor, __typename) is a read all the same', async () => {
+    const before = (await logOf('W1')).totalCount;
+    const reply = await ask('ehc', '{ children(first: 5) { edges { cursor } } a: child(id: "W1") { __typename } }');
+    expect(reply.body.errors).toBeUndefined();
+    const log = await logOf('W1');
+    expect(log.totalCount).toBe(before + 1);
+    expect(log.edges[0]!.node).toMatchObject({ role: 'ehc', outcome: 'READ', requestId: reply.body.extensions?.requestId });
+  });
+
+  it('a case id that looks like a date is just a case id (no INTERNAL, no leak)', async () => {
+    const reply = await ask('ehc', `{ child(id: "${today}") { id } }`);
+    expect(reply.body).toMatchObject({ data: { child: null } });
+    expect(reply.body.errors).toBeUndefined();
+  });
+
   it('refusals are logged with the reason: not linked, restricted, forbidden field', async () => {
     await ask('ehc', '{ child(id: "W4") { id } }');
     await ask('ehc', '{ child(id: "W3") { id } }');
@@ -284,8 +305,11 @@ describe('property: random queries from the schema never return a field the tabl
     education: (type, field) => type === 'DualStatusOutcome' && !['state', 'isDualStatus', 'since', 'initialReviewDue', 'challengeWindowEndsOn'].includes(field),
     bi: (type, field) =>
       (type === 'Child' && ['nhsNumber', 'forename', 'surname', 'dateOfBirth', 'parentalResponsibility'].includes(field)) ||
-      (type === 'KeyContact' && ['name', 'jobTitle'].includes(field)) ||
-      (type === 'CarePlanSummary' && field === 'iroName'),
+      (type === 'KeyContact' && field !== 'team') ||
+      (type === 'CarePlanSummary' && field === 'iroName') ||
+      (type === 'CareLeaverStatus' && field === 'supportUntil') ||
+      (['ChildProtectionPlan', 'ChildInNeedPlan', 'EarlyHelpEpisode', 'PeriodOfCare', 'Placement', 'CareReview'].includes(type) && field === 'id') ||
+      (type === 'DueDate' && field === 'subjectId'),
   };
 
   /** A random selection set on `type`, two levels of objects deep, with whether it asks for a denied field. */

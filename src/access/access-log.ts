@@ -41,6 +41,11 @@ export class AccessRecord {
   readonly #refusals = new Map<string, Refusal>();
   readonly #bulks: BulkExtract[] = [];
 
+  /** This child was returned, whatever was asked of it (a cursor or `__typename` says it exists). */
+  seen(childId: string): void {
+    if (!this.#reads.has(childId)) this.#reads.set(childId, new Set());
+  }
+
   /** A top-level field of Child was resolved for this child. */
   read(childId: string, field: string): void {
     let fields = this.#reads.get(childId);

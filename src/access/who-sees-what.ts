@@ -50,14 +50,36 @@ const forbiddenFields: Record<Role, ReadonlySet<string>> = {
     'Child.surname',
     'Child.dateOfBirth',
     'Child.parentalResponsibility',
+    // "Team only": who the worker is, their role and since when are not BI's.
     'KeyContact.name',
     'KeyContact.jobTitle',
+    'KeyContact.role',
+    'KeyContact.since',
     'CarePlanSummary.iroName',
+    // support ends on the 21st birthday: it would give the date of birth away.
+    'CareLeaverStatus.supportUntil',
+    // The case system's record ids join straight back to the child (and match across BI consumers).
+    'ChildProtectionPlan.id',
+    'ChildInNeedPlan.id',
+    'EarlyHelpEpisode.id',
+    'PeriodOfCare.id',
+    'Placement.id',
+    'CareReview.id',
+    'DueDate.subjectId',
   ]),
 };
 
-/** An emergency-care read sees only these (and what they contain). */
-const emergencyCareFields = new Set(['Query.childByNhsNumber', 'Child.id', 'Child.careStatus', 'Child.dutyContact']);
+/**
+ * Health and education read five fields of the dual-status outcome; the dual-status due dates'
+ * rule ids (DS-S20-PLO, DS-ICO, DS-UNTIL-ORDER, DS-BEYOND-3-MONTHS) would tell them the rest, so
+ * their schedules leave those due dates out.
+ */
+export function readsDualStatusWorkflow(claims: Claims): boolean {
+  return claims.role !== 'health' && claims.role !== 'education';
+}
+
+/** An emergency-care read sees only these (and what they contain): not even the case id of a child it is not linked to. */
+const emergencyCareFields = new Set(['Query.childByNhsNumber', 'Child.careStatus', 'Child.dutyContact']);
 const emergencyCareTypes = new Set(['CareStatus', 'DutyContact']);
 
 /** May this reader ask for `type.field`? */

@@ -14,8 +14,10 @@ import { refreshDueDateStore } from '../db/due-date-store.js';
 import { todayInLondon } from '../domain/calendar.js';
 
 export async function benchService(children: number): Promise<{ service: Service; config: Config; total: number }> {
-  // One bench client is one consumer: the per-consumer rate limit would measure refusals.
-  const config = loadConfig({ CAREBRIDGE_RATE_LIMIT: 'off', ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CAREBRIDGE_DEMO_SEED: 'never' });
+  // One bench client is one consumer: the per-consumer rate limit would measure refusals. The
+  // generated authority is imported over the service's connection, whose per-statement timeout
+  // is for requests: a million children's merge statements run longer.
+  const config = loadConfig({ CAREBRIDGE_RATE_LIMIT: 'off', CAREBRIDGE_STATEMENT_TIMEOUT_MS: '0', ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CAREBRIDGE_DEMO_SEED: 'never' });
   const service = await startService(config, createLogger('silent'));
   await service.started;
   const { database } = service;

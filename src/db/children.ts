@@ -90,12 +90,13 @@ function bindings(scope: RowScope, asOf: IsoDate | null): Record<string, unknown
   return named;
 }
 
-/** Replaces each `$name` placeholder with a positional parameter, appending its value once. */
+/** Replaces each `$name` placeholder with a positional parameter of its own (one per name, however often used). */
 function bind(sql: string, named: Record<string, unknown>, parameters: unknown[]): string {
+  const slots = new Map<string, number>();
   return sql.replace(/\$([a-zA-Z]+)/g, (_, name: string) => {
     if (!(name in named)) throw new Error(`no value for $${name}`);
-    let index = parameters.indexOf(named[name]) + 1;
-    if (index === 0 || typeof named[name] !== 'string') index = parameters.push(named[name]);
+    let index = slots.get(name);
+    if (index === undefined) slots.set(name, (index = parameters.push(named[name])));
     return name === 'asOf' || name === 'today' || name === 'since' ? `$${index}::date` : `$${index}`;
   });
 }

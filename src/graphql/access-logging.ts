@@ -28,9 +28,12 @@ function fieldsOf(set: SelectionSetNode, info: GraphQLResolveInfo): { name: stri
   });
 }
 
-/** Notes that these children are returned with these fields. */
+/** Notes that these children are returned, with these fields (none: they were still returned). */
 export function noteReads(context: RequestContext, childIds: readonly string[], fields: readonly string[]): void {
-  for (const childId of childIds) for (const field of fields) context.access.read(childId, field);
+  for (const childId of childIds) {
+    context.access.seen(childId);
+    for (const field of fields) context.access.read(childId, field);
+  }
 }
 
 /** Writes the request's log entries and notifications, all or nothing. Throws when they cannot be written. */

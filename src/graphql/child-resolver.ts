@@ -16,7 +16,7 @@ import {
 import { childFieldsAsked, noteReads } from './access-logging.js';
 import { careStatusFactsOf } from '../db/care-status-facts.js';
 import { allocatedTeamOn } from '../domain/key-contacts.js';
-import { rowScopeOf } from '../access/who-sees-what.js';
+import { readsDualStatusWorkflow, rowScopeOf } from '../access/who-sees-what.js';
 import { careStatusOn } from '../domain/care-status.js';
 import { legalBasisOf, legalStatusOn, periodsOfCare } from '../domain/child-in-care.js';
 import { addDays } from '../domain/calendar.js';
@@ -99,6 +99,12 @@ async function overdueFilteredPage(
   const matching = candidates.filter((_, index) => overdue[index] === options.hasOverdue);
   const rest = matching.filter((candidate) => candidate.afterCursor).map(({ id }) => id);
   return { ids: rest.slice(0, options.first), hasNextPage: rest.length > options.first, totalCount: async () => matching.length };
+}
+
+/** The child's open due dates as this reader may see them (readsDualStatusWorkflow: the dual-status ones name the pathway). */
+async function dueDatesFor(child: Child, context: RequestContext): Promise<DueDateFact[]> {
+  const { dueDates } = await scheduleOf(child.id, child.asOf, context);
+  return readsDualStatusWorkflow(context.claims) ? dueDates : dueDates.filter((due) => !due.kind.startsWith('DUAL_STATUS_'));
 }
 
 /** A child found (read, with the fields asked) or refused (logged with why), or null either way. */
@@ -207,12 +213,12 @@ export class ChildResolver {
     description: 'Earliest open due date across every schedule that applies, overdue ones included; on the same date a statutory rule wins (null when none).',
   })
   async nextReviewDue(@Root() child: Child, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
-    return (await scheduleOf(child.id, child.asOf, context)).dueDates[0] ?? null;
+    return (await dueDatesFor(child, context))[0] ?? null;
   }
 
   @FieldResolver(() => [DueDate], { description: 'Every open due date, earliest first.' })
   async schedule(@Root() child: Child, @Ctx() context: RequestContext): Promise<DueDateFact[]> {
-    return (await scheduleOf(child.id, child.asOf, context)).dueDates;
+    return dueDatesFor(child, context);
   }
 
   @FieldResolver(() => DualStatusOutcome)
