@@ -11,23 +11,13 @@ import { importFolder } from '../src/import/import-folder.js';
 import { keyContactRoleOfLabel } from '../src/config.js';
 import { loadCalendar } from '../src/db/bank-holidays.js';
 import { materialiseDueDates } from '../src/db/due-date-store.js';
+import { allDueDateRows, type DueDateRowReply } from './support/due-dates.js';
 import { startTestService, type GraphqlResponse, type TestService } from './support/service.js';
 
 const asOf = '2026-03-31';
 const window = { from: '2025-10-01', to: '2026-03-31' };
 
-interface Row {
-  childId: string;
-  kind: string;
-  dueOn: string;
-  doneOn: string | null;
-  ruleId: string;
-  basis: string;
-  overdue: boolean;
-  late: boolean;
-  completionKnown: boolean;
-  team: string | null;
-}
+type Row = DueDateRowReply;
 interface Measure {
   kind: string;
   due: number;
@@ -41,25 +31,7 @@ interface Measure {
 let api: TestService;
 let rows: Row[];
 
-async function allRows(token?: string): Promise<Row[]> {
-  const found: Row[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < 100; page++) {
-    type Page = { dueDates: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Row }[] } };
-    const reply: GraphqlResponse<Page> = await api.query<Page>(
-      `query ($after: String, $asOf: Date, $from: Date, $to: Date) {
-        dueDates(first: 500, after: $after, asOf: $asOf, filter: { dueFrom: $from, dueTo: $to }) {
-          pageInfo { hasNextPage endCursor } edges { node { childId kind dueOn doneOn ruleId basis overdue late completionKnown team } } } }`,
-      { after, asOf, ...window },
-      token,
-    );
-    expect(reply.body.errors).toBeUndefined();
-    found.push(...reply.body.data!.dueDates.edges.map((edge) => edge.node));
-    if (!reply.body.data!.dueDates.pageInfo.hasNextPage) break;
-    after = reply.body.data!.dueDates.pageInfo.endCursor;
-  }
-  return found;
-}
+const allRows = (token?: string): Promise<Row[]> => allDueDateRows(api, { asOf, ...window }, token);
 
 /** The measures recomputed here from rows, by the definitions in docs/compliance.md. */
 function measuresFrom(rows: readonly Row[]): Measure[] {

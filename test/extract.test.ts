@@ -18,6 +18,7 @@ import { createLogger } from '../src/log.js';
 import { ResponseWriter } from '../src/extract/stream.js';
 import { generateAuthority } from '../src/generate/authority.js';
 import { importFolder } from '../src/import/import-folder.js';
+import { allDueDateRows, type DueDateRowReply } from './support/due-dates.js';
 import { startTestService, type GraphqlResponse, type TestService } from './support/service.js';
 import { keyContactRoleOfLabel } from '../src/config.js';
 import { materialiseDueDates } from '../src/db/due-date-store.js';
@@ -25,41 +26,12 @@ import { materialiseDueDates } from '../src/db/due-date-store.js';
 const asOf = '2026-03-31';
 const window = { from: '2025-04-01', to: '2027-03-31' };
 
-interface Row {
-  childId: string;
-  kind: string;
-  dueOn: string;
-  doneOn: string | null;
-  ruleId: string;
-  basis: string;
-  overdue: boolean;
-  late: boolean;
-  completionKnown: boolean;
-  team: string | null;
-}
+type Row = DueDateRowReply;
 
 let api: TestService;
 let rows: Row[];
 
-async function allRows(token?: string): Promise<Row[]> {
-  const found: Row[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < 100; page++) {
-    type Page = { dueDates: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Row }[] } };
-    const reply: GraphqlResponse<Page> = await api.query<Page>(
-      `query ($after: String, $asOf: Date, $from: Date, $to: Date) {
-        dueDates(first: 500, after: $after, asOf: $asOf, filter: { dueFrom: $from, dueTo: $to }) {
-          pageInfo { hasNextPage endCursor } edges { node { childId kind dueOn doneOn ruleId basis overdue late completionKnown team } } } }`,
-      { after, asOf, ...window },
-      token,
-    );
-    expect(reply.body.errors).toBeUndefined();
-    found.push(...reply.body.data!.dueDates.edges.map((edge) => edge.node));
-    if (!reply.body.data!.dueDates.pageInfo.hasNextPage) break;
-    after = reply.body.data!.dueDates.pageInfo.endCursor;
-  }
-  return found;
-}
+const allRows = (token?: string): Promise<Row[]> => allDueDateRows(api, { asOf, ...window }, token);
 
 interface Extract {
   status: number;
