@@ -17,6 +17,7 @@ import { openDatabase } from '../src/db/connection.js';
 import { buildCarebridgeSchema } from '../src/graphql/schema.js';
 import { realPostgresUrl } from './support/database.js';
 import { startTestService, type TestService } from './support/service.js';
+import { forbiddenFieldsIn } from '../src/access/who-sees-what.js';
 
 /** Every Child field, as test/graphql.test.ts asks for them (read from there, so the two agree). */
 const everyField = /const everyField = `([\s\S]*?)`;/.exec(readFileSync(new URL('./graphql.test.ts', import.meta.url), 'utf8'))![1]!;
@@ -317,9 +318,18 @@ describe('hardening settings', () => {
     expect(byRole).toEqual([
       ['ehc/ChildCareStatus.graphql', ['ehc', 'health']],
       ['health/ChildByNhsNumber.graphql', ['health']],
+      ['health/EmergencyCareStatus.graphql', ['health']],
     ]);
     const schema = await buildCarebridgeSchema();
-    for (const document of documents.values()) expect(validate(schema, parse(document.text)), document.file).toEqual([]);
+    for (const document of documents.values()) {
+      expect(validate(schema, parse(document.text)), document.file).toEqual([]);
+      // Each is usable by its roles: no field the contract's table denies them.
+      for (const role of document.roles) {
+        expect(forbiddenFieldsIn(parse(document.text), schema, { role, org: 'ORG', sub: 'reader', purpose: null }), `${document.file} ${role}`).toEqual([]);
+      }
+    }
+    const emergency = [...documents.values()].find((document) => document.file === 'health/EmergencyCareStatus.graphql')!;
+    expect(forbiddenFieldsIn(parse(emergency.text), schema, { role: 'health', org: 'A&E', sub: 'reader', purpose: 'EMERGENCY_CARE' })).toEqual([]);
   });
 
   it('refuses at start-up a folder that is not a role and a document that does not parse', async () => {
