@@ -1,7 +1,7 @@
 // What every benchmark starts from: the service on the configured database, filled with a
 // generated authority of `children` children when it is empty (a filled one is reused).
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
@@ -36,4 +36,19 @@ export async function benchService(children: number): Promise<{ service: Service
     process.stderr.write(`imported in ${report.elapsedMs} ms; ${stored} due dates stored in ${Date.now() - storing} ms\n`);
   }
   return { service, config, total: await count() };
+}
+
+/** Writes a benchmark's figures to `<out>/<name>-<database>.json` and prints them. */
+export function saveFigures(out: string, name: string, database: string, figures: object): void {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, `${name}-${database}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+}
+
+/** Runs a benchmark; a failure prints its message (not a stack) and exits 1. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
 }

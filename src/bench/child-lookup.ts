@@ -4,8 +4,6 @@
 // the token, and writing the access log entry and notification, measured alone on the same
 // database and set against the request's median latency. Results: bench/results/child-lookup-<db>.json.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
@@ -15,7 +13,7 @@ import { raiseAccessNotifications } from '../access/notifications.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import { createLogger } from '../log.js';
-import { benchService } from './authority.js';
+import { benchService, runBenchmark, saveFigures } from './authority.js';
 
 const healthTrust = 'RX1';
 
@@ -91,9 +89,7 @@ async function main(): Promise<void> {
       node: process.version,
       at: new Date().toISOString(),
     };
-    mkdirSync(values.out, { recursive: true });
-    writeFileSync(path.join(values.out, `child-lookup-${database.kind}.json`), `${JSON.stringify(figures, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    saveFigures(values.out, 'child-lookup', database.kind, figures);
   } finally {
     await service.stop();
   }
@@ -121,7 +117,4 @@ async function accessCost(config: Config, database: Database, token: string, chi
   return { verifyToken: Number(verifyToken.toFixed(3)), writeLogAndNotification: Number(writeLogAndNotification.toFixed(3)) };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

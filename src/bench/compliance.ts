@@ -3,13 +3,11 @@
 // from the store, and the same summary computed on the fly (a window the store does not hold);
 // the due dates counted and the process's peak RSS. Results: bench/results/compliance-<db>.json.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { signDemoToken } from '../access/authentication.js';
 import { addYears, todayInLondon } from '../domain/calendar.js';
-import { benchService } from './authority.js';
+import { benchService, runBenchmark, saveFigures } from './authority.js';
 
 const query = `query ($from: Date!, $to: Date!) {
   compliance(from: $from, to: $to, groupBy: TEAM) {
@@ -68,15 +66,10 @@ async function main(): Promise<void> {
       node: process.version,
       at: new Date().toISOString(),
     };
-    mkdirSync(values.out, { recursive: true });
-    writeFileSync(path.join(values.out, `compliance-${database.kind}.json`), `${JSON.stringify(figures, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    saveFigures(values.out, 'compliance', database.kind, figures);
   } finally {
     await service.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

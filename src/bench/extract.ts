@@ -3,12 +3,10 @@
 // this client share it). Today's due dates are stored first if they are not (timed apart).
 // Results: bench/results/extract-<db>.json.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { signDemoToken } from '../access/authentication.js';
-import { benchService } from './authority.js';
+import { benchService, runBenchmark, saveFigures } from './authority.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -62,15 +60,10 @@ async function main(): Promise<void> {
       node: process.version,
       at: new Date().toISOString(),
     };
-    mkdirSync(values.out, { recursive: true });
-    writeFileSync(path.join(values.out, `extract-${service.database.kind}.json`), `${JSON.stringify(figures, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    saveFigures(values.out, 'extract', service.database.kind, figures);
   } finally {
     await service.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -5,8 +5,6 @@
 //    page after page through the whole authority, counting SQL statements per request.
 // Results: bench/results/schedules-<db>.json.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { signDemoToken } from '../access/authentication.js';
@@ -15,7 +13,7 @@ import { createChildRecordLoaders } from '../db/child-records.js';
 import { scheduleFactsOf } from '../db/schedule-facts.js';
 import { todayInLondon } from '../domain/calendar.js';
 import { childSchedule } from '../domain/schedule.js';
-import { benchService } from './authority.js';
+import { benchService, runBenchmark, saveFigures } from './authority.js';
 
 const pageQuery = `query ($after: String) {
   children(first: 500, after: $after) {
@@ -111,15 +109,10 @@ async function main(): Promise<void> {
       node: process.version,
       at: new Date().toISOString(),
     };
-    mkdirSync(values.out, { recursive: true });
-    writeFileSync(path.join(values.out, `schedules-${database.kind}.json`), `${JSON.stringify(figures, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    saveFigures(values.out, 'schedules', database.kind, figures);
   } finally {
     await service.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -205,6 +205,13 @@ export class WorkingDayCalendar {
   }
 
   /** Monday to Friday, not a bank holiday, not a local non-working day. */
+  /** Why a date cannot be asked about (outside the loaded years, where no rule can answer), or null when it can. */
+  problemWith(date: IsoDate): string | null {
+    const first = `${this.firstYear}-01-01`;
+    const last = `${this.lastYear}-12-31`;
+    return date < first || date > last ? `must be from ${first} to ${last}, the years whose bank holidays are loaded` : null;
+  }
+
   isWorkingDay(date: IsoDate): boolean {
     return this.#working[this.#dayIndex(date)] === 1;
   }

@@ -124,10 +124,8 @@ function parseQuery(url: URL, spec: ExtractSpec, calendar: WorkingDayCalendar): 
   const date = (name: string, fallback: IsoDate): IsoDate => {
     const value = url.searchParams.get(name) ?? fallback;
     if (!isIsoDate(value)) throw new ExtractInputError(name, 'must be a date, yyyy-mm-dd');
-    const { firstYear, lastYear } = calendar;
-    if (value < `${firstYear}-01-01` || value > `${lastYear}-12-31`) {
-      throw new ExtractInputError(name, `must be from ${firstYear}-01-01 to ${lastYear}-12-31, the years whose bank holidays are loaded`);
-    }
+    const problem = calendar.problemWith(value);
+    if (problem) throw new ExtractInputError(name, problem);
     return value;
   };
   const asOf = date('asOf', todayInLondon());

@@ -43,12 +43,14 @@ const defaultPageSize = 50;
 
 /** asOf, or today; only within the years whose bank holidays are loaded, where every rule can answer. */
 function resolveAsOf(asOf: string | null | undefined, context: RequestContext): IsoDate {
-  if (asOf == null) return context.today;
-  const { firstYear, lastYear } = context.calendar;
-  if (asOf < `${firstYear}-01-01` || asOf > `${lastYear}-12-31`) {
-    throw badUserInput('asOf', `must be from ${firstYear}-01-01 to ${lastYear}-12-31, the years whose bank holidays are loaded`);
-  }
-  return asOf;
+  return asOf == null ? context.today : checkedDate('asOf', asOf, context);
+}
+
+/** A date argument the rules can answer for (within the loaded bank-holiday years), else BAD_USER_INPUT naming it. */
+export function checkedDate(argument: string, date: IsoDate, context: Pick<RequestContext, 'calendar'>): IsoDate {
+  const problem = context.calendar.problemWith(date);
+  if (problem) throw badUserInput(argument, problem);
+  return date;
 }
 
 /** Everything the care status reads about a child, as known on its `asOf`. */

@@ -13,7 +13,7 @@ import { addDays, addYears } from '../domain/calendar.js';
 import { complianceGroups, type ChildCaseload, type ComplianceRow } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/facts.js';
 import { childFieldsAsked, noteReads } from './access-logging.js';
-import { keyContactRoleOf } from './child-resolver.js';
+import { checkedDate, keyContactRoleOf } from './child-resolver.js';
 import type { RequestContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursors.js';
 import { badUserInput } from './errors.js';
@@ -58,13 +58,6 @@ async function authorityDueDates(context: RequestContext, window: { from: IsoDat
 /** Caseload counts are of open children; the rest are counted as NOT_OPEN from the total. */
 const isOpen = (child: ChildCaseload) => !child.kinds.includes('NOT_OPEN');
 
-function checkedDate(name: string, date: IsoDate, context: RequestContext): IsoDate {
-  const { firstYear, lastYear } = context.calendar;
-  if (date < `${firstYear}-01-01` || date > `${lastYear}-12-31`) {
-    throw badUserInput(name, `must be from ${firstYear}-01-01 to ${lastYear}-12-31, the years whose bank holidays are loaded`);
-  }
-  return date;
-}
 
 @Resolver()
 export class ComplianceResolver {
