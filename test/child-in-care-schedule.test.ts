@@ -173,7 +173,7 @@ describe('childInCareSchedule', () => {
 
 describe('careReviewsWithLateness', () => {
   const lateness = (reviews: CareReviewFact[], legalStatuses: LegalStatusFact[] = [status('C2')], asOf = '2025-06-01') =>
-    Object.fromEntries(careReviewsWithLateness({ period: period(), reviews, legalStatuses, calendar, policy: defaultPolicy, asOf }));
+    Object.fromEntries(careReviewsWithLateness({ period: period(), periods: [period()], reviews, legalStatuses, calendar, policy: defaultPolicy, asOf }));
 
   it('CIC-REVIEW-1/2/N: first late by one day; the chain continues from the reviews actually held', () => {
     expect(
@@ -194,6 +194,50 @@ describe('careReviewsWithLateness', () => {
 
   it('CIC-SHORT-BREAK-REVIEW: 3 months after the first break, then 6 months', () => {
     expect(lateness([review('2024-03-18', 'a'), review('2024-09-19', 'b')], [status('V4')])).toEqual({ a: false, b: true });
+  });
+});
+
+// Reg 48: a series of pre-planned short breaks is one arrangement, each break a period of care of
+// its own. Breaks of one week from Mon 8 Jan 2024 and Mon 5 Feb 2024 under V3.
+describe('CIC-SHORT-BREAK-REVIEW: a series of short breaks', () => {
+  const firstBreak = period({ id: 'break-1', startDate: '2024-01-08', endDate: '2024-01-12' });
+  const secondBreak = period({ id: 'break-2', startDate: '2024-02-05', endDate: null });
+  const breakReview = (periodId: string, heldOn: string): CareReviewFact => ({ id: `r-${heldOn}`, periodId, dueDate: null, heldOn, cancelled: false });
+  const seriesSchedule = (over: Partial<ChildInCareScheduleInput>) =>
+    schedule({ periods: [firstBreak, secondBreak], legalStatuses: [status('V3', '2024-01-08')], asOf: '2024-02-06', ...over })
+      .filter((d) => d.kind === 'CIC_REVIEW')
+      .map(brief);
+
+  it('two breaks a month apart: the first review is due 3 months after the FIRST break (8 Apr 2024), not the second (5 May)', () => {
+    expect(seriesSchedule({})).toEqual(['CIC-SHORT-BREAK-REVIEW 2024-04-08']);
+  });
+
+  it('a review held during an earlier break of the series: the next is 6 months after it', () => {
+    expect(seriesSchedule({ reviews: [breakReview('break-1', '2024-01-10')] })).toEqual(['CIC-SHORT-BREAK-REVIEW 2024-07-10']);
+  });
+
+  it('a legal status other than V3/V4 between the breaks ends the series: counted from the later break', () => {
+    const statuses = [status('V3', '2024-01-08', '2024-01-12'), status('V2', '2024-01-20', '2024-01-25'), status('V3', '2024-02-05')];
+    expect(seriesSchedule({ legalStatuses: statuses })).toEqual(['CIC-SHORT-BREAK-REVIEW 2024-05-05']);
+  });
+
+  it('a period that began under another legal status is not part of the series', () => {
+    const statuses = [status('C2', '2024-01-08', '2024-01-12'), status('V3', '2024-02-05')];
+    expect(seriesSchedule({ legalStatuses: statuses })).toEqual(['CIC-SHORT-BREAK-REVIEW 2024-05-05']);
+  });
+
+  it('lateness: a first review held in the second break on 20 Apr 2024 was late (due 8 Apr from the first break)', () => {
+    const held = breakReview('break-2', '2024-04-20');
+    const late = careReviewsWithLateness({
+      period: secondBreak,
+      periods: [firstBreak, secondBreak],
+      reviews: [held],
+      legalStatuses: [status('V3', '2024-01-08')],
+      calendar,
+      policy: defaultPolicy,
+      asOf: '2024-06-01',
+    });
+    expect(Object.fromEntries(late)).toEqual({ [held.id]: true });
   });
 });
 

@@ -17,6 +17,7 @@ const extract = {
     'K2,Ben,Baker,2016-03-03',
     'K3,Cat,Cole,2014-04-04',
     'K4,Dev,Dale,2020-05-05',
+    'K5,Eve,Eden,2012-06-06',
   ],
   'ssd_cin_episodes.csv': [
     'cine_referral_id,cine_person_id,cine_referral_date',
@@ -40,8 +41,15 @@ const extract = {
   'ssd_cla_episodes.csv': [
     'clae_cla_episode_id,clae_person_id,clae_cla_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_entered_care_date',
     'E3,K3,POC3,2023-12-18,,2023-12-18',
+    // K5: pre-planned short breaks (V3) from Mon 8 Jan 2024 and Mon 5 Feb 2024, two periods of care.
+    'E5A,K5,POC5A,2024-01-08,2024-01-12,2024-01-08',
+    'E5B,K5,POC5B,2024-02-05,,2024-02-05',
   ],
-  'ssd_legal_status.csv': ['lega_legal_status_id,lega_person_id,lega_legal_status,lega_legal_status_start_date', 'L3,K3,C2,2023-12-18'],
+  'ssd_legal_status.csv': [
+    'lega_legal_status_id,lega_person_id,lega_legal_status,lega_legal_status_start_date',
+    'L3,K3,C2,2023-12-18',
+    'L5,K5,V3,2024-01-08',
+  ],
   'ssd_cla_placement.csv': [
     'clap_cla_placement_id,clap_cla_id,clap_person_id,clap_cla_placement_start_date,clap_cla_placement_type',
     'PL3,POC3,K3,2023-12-18,U6',
@@ -154,6 +162,19 @@ describe('child in care', () => {
         carePlan: { firstReviewDue: '2024-01-18' },
       },
     ]);
+  });
+
+  it('CIC-SHORT-BREAK-REVIEW: breaks from Mon 8 Jan and Mon 5 Feb 2024 are one series → first review Mon 8 Apr 2024, for both periods', async () => {
+    const response = await api.query<{ child: { periodsOfCare: Record<string, unknown>[] } }>(
+      `{ child(id: "K5", asOf: "2024-02-06") { periodsOfCare { id nextReviewDue { ruleId dueOn } carePlan { firstReviewDue } } } }`,
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.child).toEqual({
+      periodsOfCare: [
+        { id: 'POC5A', nextReviewDue: null, carePlan: { firstReviewDue: '2024-04-08' } },
+        { id: 'POC5B', nextReviewDue: { ruleId: 'CIC-SHORT-BREAK-REVIEW', dueOn: '2024-04-08' }, carePlan: { firstReviewDue: '2024-04-08' } },
+      ],
+    });
   });
 
   it('a review not yet held on asOf is not late, and its date is not yet known', async () => {

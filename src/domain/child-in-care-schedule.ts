@@ -53,13 +53,44 @@ export function heldReviewDates(periodId: string, reviews: readonly CareReviewFa
 }
 
 /**
+ * CIC-SHORT-BREAK-REVIEW counts from "the first break of the series": under reg 48 a series of
+ * pre-planned short breaks is one arrangement, though each break is a period of care of its own.
+ * The series ending with `period`: it and the periods just before it that began under V3/V4, with
+ * no other legal status in force between them (docs/visits-and-education.md). First break first.
+ */
+export function shortBreakSeries(
+  period: PeriodOfCareFact,
+  periods: readonly PeriodOfCareFact[],
+  legalStatuses: readonly LegalStatusFact[],
+): PeriodOfCareFact[] {
+  const series = [period];
+  if (!isShortBreaks(legalStatusOn(legalStatuses, period.startDate)?.code)) return series;
+  const earlier = periods
+    .filter((p) => p.endDate !== null && p.endDate <= period.startDate)
+    .sort((a, b) => b.startDate.localeCompare(a.startDate));
+  for (const previous of earlier) {
+    const next = series[0]!;
+    const inForceBetween = legalStatuses.filter((s) => s.startDate < next.startDate && (s.endDate === null || s.endDate > previous.startDate));
+    if (!isShortBreaks(legalStatusOn(legalStatuses, previous.startDate)?.code) || !inForceBetween.every((s) => isShortBreaks(s.code))) break;
+    series.unshift(previous);
+  }
+  return series;
+}
+
+/** The reviews held in any period of a short-break series on or before `on`: one chain of reviews. */
+function heldSeriesReviewDates(series: readonly PeriodOfCareFact[], reviews: readonly CareReviewFact[], on: IsoDate): IsoDate[] {
+  return series.flatMap((p) => heldReviewDates(p.id, reviews, on)).sort();
+}
+
+/**
  * The next review's due date and rule after the reviews already held (in order). CIC-REVIEW-1:
  * 20 working days after the period start; CIC-REVIEW-2: 3 months after the first held;
  * CIC-REVIEW-N: 6 months after the previous held. Short breaks (CIC-SHORT-BREAK-REVIEW): 3 months
- * after the period start (the first break), then 6 months after the previous held.
+ * after the start of `period`, which the caller gives as the series' first break, then 6 months
+ * after the previous held.
  */
 export function careReviewDueAfter(
-  period: PeriodOfCareFact,
+  period: Pick<PeriodOfCareFact, 'startDate'>,
   held: readonly IsoDate[],
   shortBreaks: boolean,
   calendar: WorkingDayCalendar,
@@ -75,17 +106,21 @@ export function careReviewDueAfter(
   return { dueOn: months(last, 6), ruleId: 'CIC-REVIEW-N' };
 }
 
-/** CIC-REVIEW-1/2/N or CIC-SHORT-BREAK-REVIEW: the period's next review not yet held. */
+/**
+ * CIC-REVIEW-1/2/N or CIC-SHORT-BREAK-REVIEW: the period's next review not yet held. Under short
+ * breaks `series` is the period's shortBreakSeries: its reviews and first break count.
+ */
 export function nextCareReviewDue(
   period: PeriodOfCareFact,
+  series: readonly PeriodOfCareFact[] | null,
   reviews: readonly CareReviewFact[],
-  shortBreaks: boolean,
   calendar: WorkingDayCalendar,
   policy: Policy,
   asOf: IsoDate,
 ): DueDate | null {
   if (!isOpenOn(period, asOf)) return null;
-  const { dueOn, ruleId } = careReviewDueAfter(period, heldReviewDates(period.id, reviews, asOf), shortBreaks, calendar, policy);
+  const held = series ? heldSeriesReviewDates(series, reviews, asOf) : heldReviewDates(period.id, reviews, asOf);
+  const { dueOn, ruleId } = careReviewDueAfter(series?.[0] ?? period, held, series !== null, calendar, policy);
   return openDueDate({ kind: 'CIC_REVIEW', dueOn, ruleId, subjectId: period.id, asOf });
 }
 
@@ -183,10 +218,13 @@ export function localHealthCheckDue(
 export function childInCareSchedule(input: ChildInCareScheduleInput): DueDate[] {
   const { calendar, policy, asOf } = input;
   const out: (DueDate | null)[] = [];
-  const shortBreaks = isShortBreaks(legalStatusOn(asKnownOn(input.legalStatuses, asOf), asOf)?.code);
-  for (const period of asKnownOn(input.periods, asOf)) {
+  const legalStatuses = asKnownOn(input.legalStatuses, asOf);
+  const shortBreaks = isShortBreaks(legalStatusOn(legalStatuses, asOf)?.code);
+  const periods = asKnownOn(input.periods, asOf);
+  for (const period of periods) {
     if (!isOpenOn(period, asOf)) continue;
-    out.push(nextCareReviewDue(period, input.reviews, shortBreaks, calendar, policy, asOf));
+    const series = shortBreaks ? shortBreakSeries(period, periods, legalStatuses) : null;
+    out.push(nextCareReviewDue(period, series, input.reviews, calendar, policy, asOf));
     out.push(carePlanDue(period, input.placements, input.carePlans, calendar, asOf));
     if (shortBreaks) continue; // CIC-SHORT-BREAK-REVIEW: reg 7 health assessments do not apply
     const assessments = healthAssessmentDates(period, input.healthChecks, asOf);
@@ -210,10 +248,13 @@ export function reviewLate(heldOn: IsoDate, dueOn: IsoDate): boolean {
 /**
  * For each review of the period held on or before asOf (not cancelled), whether it was late:
  * the chain continues from the reviews actually held. Short breaks (CIC-SHORT-BREAK-REVIEW)
- * apply to a review when the legal status in force on its held date is V3/V4.
+ * apply to a review when the legal status in force on its held date is V3/V4; the chain then
+ * runs from the series' first break through the reviews of its earlier breaks.
  */
 export function careReviewsWithLateness(input: {
   period: PeriodOfCareFact;
+  /** Every period of care of the child (as known on asOf): a short-break series spans several. */
+  periods: readonly PeriodOfCareFact[];
   reviews: readonly CareReviewFact[];
   legalStatuses: readonly LegalStatusFact[];
   calendar: WorkingDayCalendar;
@@ -224,12 +265,16 @@ export function careReviewsWithLateness(input: {
   const held = input.reviews
     .filter((r) => r.periodId === period.id && !r.cancelled && r.heldOn !== null && r.heldOn <= asOf)
     .sort((a, b) => a.heldOn!.localeCompare(b.heldOn!) || a.id.localeCompare(b.id));
+  const series = shortBreakSeries(period, input.periods, input.legalStatuses);
+  const heldInEarlierBreaks = heldSeriesReviewDates(series.slice(0, -1), input.reviews, asOf);
   const late = new Map<string, boolean>();
   const before: IsoDate[] = [];
   for (const review of held) {
     const heldOn = review.heldOn!;
-    const shortBreaks = isShortBreaks(legalStatusOn(input.legalStatuses, heldOn)?.code);
-    late.set(review.id, reviewLate(heldOn, careReviewDueAfter(period, before, shortBreaks, calendar, policy).dueOn));
+    const due = isShortBreaks(legalStatusOn(input.legalStatuses, heldOn)?.code)
+      ? careReviewDueAfter(series[0]!, [...heldInEarlierBreaks, ...before], true, calendar, policy)
+      : careReviewDueAfter(period, before, false, calendar, policy);
+    late.set(review.id, reviewLate(heldOn, due.dueOn));
     before.push(heldOn);
   }
   return late;

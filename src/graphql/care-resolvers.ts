@@ -4,7 +4,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ageOn } from '../domain/calendar.js';
 import { legalStatusOn, placementTypeDescription } from '../domain/child-in-care.js';
-import { careReviewDueAfter, careReviewsWithLateness, isHealthAssessment, isShortBreaks, nextCareReviewOf } from '../domain/child-in-care-schedule.js';
+import { careReviewDueAfter, careReviewsWithLateness, isHealthAssessment, isShortBreaks, nextCareReviewOf, shortBreakSeries } from '../domain/child-in-care-schedule.js';
 import { nextCinPlanReview, teamManagerChairRequired } from '../domain/child-in-need.js';
 import { earliest, type DueDate as DueDateFact } from '../domain/due-dates.js';
 import { asKnownOn, isOpenOn } from '../domain/facts.js';
@@ -57,7 +57,8 @@ export class PeriodOfCareResolver {
     const reviews = allReviews.filter((review) => review.periodId === period.id);
     const late = careReviewsWithLateness({
       period: period.fact,
-      reviews,
+      periods: period.childPeriods,
+      reviews: allReviews,
       legalStatuses: asKnownOn(legalStatuses, period.asOf),
       calendar: context.calendar,
       policy: context.policy,
@@ -117,9 +118,12 @@ export class PeriodOfCareResolver {
       .filter((check) => check.date <= period.asOf && isHealthAssessment(check))
       .map((check) => check.date)
       .at(-1);
-    // The first review's date under the rule in force when care started (CIC-REVIEW-1 or CIC-SHORT-BREAK-REVIEW).
-    const shortBreaks = isShortBreaks(legalStatusOn(asKnownOn(legalStatuses, period.asOf), period.startDate)?.code);
-    const firstReviewDue = careReviewDueAfter(period.fact, [], shortBreaks, context.calendar, context.policy).dueOn;
+    // The first review's date under the rule in force when care started (CIC-REVIEW-1, or
+    // CIC-SHORT-BREAK-REVIEW from the first break of the series).
+    const known = asKnownOn(legalStatuses, period.asOf);
+    const shortBreaks = isShortBreaks(legalStatusOn(known, period.startDate)?.code);
+    const countedFrom = shortBreaks ? shortBreakSeries(period.fact, period.childPeriods, known)[0]! : period.fact;
+    const firstReviewDue = careReviewDueAfter(countedFrom, [], shortBreaks, context.calendar, context.policy).dueOn;
     const dateOfBirth = person?.dateOfBirth ?? null;
     return {
       startDate: plan?.startDate ?? null,

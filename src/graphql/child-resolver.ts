@@ -295,7 +295,8 @@ export class ChildResolver {
       context.records.legalStatuses.load(child.id),
     ]);
     const known = asKnownOn(statuses, child.asOf);
-    return periodsOfCare(asKnownOn(episodes, child.asOf)).map((period) => {
+    const periods = periodsOfCare(asKnownOn(episodes, child.asOf));
+    return periods.map((period) => {
       // The basis in force on asOf, or on the period's last day once it has ended.
       const on = period.endDate === null ? child.asOf : [addDays(period.endDate, -1), period.startDate].sort().at(-1)!;
       const status = legalStatusOn(known, on);
@@ -307,6 +308,7 @@ export class ChildResolver {
         childId: child.id,
         asOf: child.asOf,
         fact: period,
+        childPeriods: periods,
       };
     });
   }

@@ -14,6 +14,8 @@ export class PeriodOfCare {
   asOf!: string;
   /** The period as the rules see it. */
   fact!: PeriodOfCareFact;
+  /** The child's periods of care as known on asOf: a series of short breaks spans several (CIC-SHORT-BREAK-REVIEW). */
+  childPeriods!: readonly PeriodOfCareFact[];
 }
 
 @ObjectType()
