@@ -6,9 +6,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { rowScopeOf } from '../access/who-sees-what.js';
-import { childDueDates } from '../db/authority-due-dates.js';
+import { childrenDueDates } from '../db/authority-due-dates.js';
 import { childrenWithWorkBetween, countChildren } from '../db/children.js';
-import { lookBackDays, storeAnswers, storedCaseloads, storedDueDates } from '../db/due-date-store.js';
+import { lookBackDays, storeAnswers, storedCaseloads, storedChildrenLeftOut, storedDueDates } from '../db/due-date-store.js';
 import { addDays, addYears } from '../domain/calendar.js';
 import { complianceGroups, type ChildCaseload, type ComplianceRow } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/facts.js';
@@ -37,7 +37,12 @@ interface AuthorityDueDates {
 async function authorityDueDates(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
   const everyChild = rowScopeOf(context.claims, context.today, 'CASE').kind === 'EVERY_CHILD';
   if (everyChild && (await storeAnswers(context.database, { asOf, window, policy: context.policy }))) {
-    const [rows, children] = await Promise.all([storedDueDates(context.database, window, asOf), storedCaseloads(context.database)]);
+    const [rows, children, leftOut] = await Promise.all([
+      storedDueDates(context.database, window, asOf),
+      storedCaseloads(context.database),
+      storedChildrenLeftOut(context.database),
+    ]);
+    context.childrenLeftOut.push(...leftOut);
     return { rows, children: children.filter(isOpen) };
   }
   const ids = await childrenWithWorkBetween(context.database, {
@@ -51,8 +56,9 @@ async function authorityDueDates(context: RequestContext, window: { from: IsoDat
     policy: context.policy,
     isSocialWorker: (label: string | null) => keyContactRoleOf(label, context) === KeyContactRole.SOCIAL_WORKER,
   };
-  const perChild = await Promise.all(ids.map((childId) => childDueDates(childId, window, asOf, inputs)));
-  return { rows: perChild.flatMap((child) => child.rows), children: perChild.map((child) => child.caseload).filter(isOpen) };
+  const { rows, caseloads, leftOut } = await childrenDueDates(ids, window, asOf, inputs);
+  context.childrenLeftOut.push(...leftOut);
+  return { rows, children: caseloads.filter(isOpen) };
 }
 
 /** Caseload counts are of open children; the rest are counted as NOT_OPEN from the total. */
@@ -122,6 +128,7 @@ export class ComplianceResolver {
         late: row.late,
         completionKnown: row.completionKnown,
         team: row.team,
+        provisional: row.provisional,
       } satisfies DueDateRow,
     }));
     return { edges, pageInfo: { hasNextPage: start + size < keyed.length, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: keyed.length };
