@@ -79,7 +79,9 @@ export class ComplianceResolver {
     if (checkedDate('from', from, context) > checkedDate('to', to, context)) throw badUserInput('to', 'must not be before from');
     const { rows, children } = await authorityDueDates(context, { from, to }, date);
     const inScope = await countChildren(context.database, { asOf: date, scope: rowScopeOf(context.claims, context.today, 'CASE') });
-    return complianceGroups(rows, children, groupBy ?? 'NONE', inScope - children.length) as ComplianceGroup[];
+    // Children left out are in scope but counted nowhere (not as NOT_OPEN either): extensions.childrenLeftOut says how many.
+    const leftOut = new Set(context.childrenLeftOut.map((child) => child.childId)).size;
+    return complianceGroups(rows, children, groupBy ?? 'NONE', inScope - children.length - leftOut) as ComplianceGroup[];
   }
 
   @Query(() => DueDateConnection, { description: 'Row-level due dates behind the measures, by child then due date (pseudonymised for bi).' })
