@@ -101,7 +101,15 @@ export async function childrenDueDates(
   };
 }
 
-/** What a log line may say about children left out: how many, and the problems' kinds — never who (house rules). */
+/** Each child once (a request can meet the same child in several fields). */
+export function distinctChildren(leftOut: readonly ChildLeftOut[]): ChildLeftOut[] {
+  return [...new Map(leftOut.map((child) => [child.childId, child])).values()];
+}
+
+/**
+ * What a log line may say about children left out: how many — never who, nor the problem's
+ * words, which can quote a record's date (house rules: no child's identifier in the log).
+ */
 export function leftOutForTheLog(leftOut: readonly ChildLeftOut[]): { childrenLeftOut: number } {
-  return { childrenLeftOut: leftOut.length };
+  return { childrenLeftOut: distinctChildren(leftOut).length };
 }

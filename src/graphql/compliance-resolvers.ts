@@ -6,7 +6,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { rowScopeOf } from '../access/who-sees-what.js';
-import { childrenDueDates } from '../db/authority-due-dates.js';
+import { childrenDueDates, distinctChildren, type ChildLeftOut } from '../db/authority-due-dates.js';
 import { childrenWithWorkBetween, countChildren } from '../db/children.js';
 import { lookBackDays, storeAnswers, storedCaseloads, storedChildrenLeftOut, storedDueDates } from '../db/due-date-store.js';
 import { addDays, addYears } from '../domain/calendar.js';
@@ -27,6 +27,8 @@ const maxPageSize = 500;
 interface AuthorityDueDates {
   rows: ComplianceRow[];
   children: ChildCaseload[];
+  /** Children left out (also added to the request's childrenLeftOut, for its extensions). */
+  leftOut: ChildLeftOut[];
 }
 
 /**
@@ -43,7 +45,7 @@ async function authorityDueDates(context: RequestContext, window: { from: IsoDat
       storedChildrenLeftOut(context.database),
     ]);
     context.childrenLeftOut.push(...leftOut);
-    return { rows, children: children.filter(isOpen) };
+    return { rows, children: children.filter(isOpen), leftOut };
   }
   const ids = await childrenWithWorkBetween(context.database, {
     since: addDays(window.from, -lookBackDays),
@@ -58,7 +60,7 @@ async function authorityDueDates(context: RequestContext, window: { from: IsoDat
   };
   const { rows, caseloads, leftOut } = await childrenDueDates(ids, window, asOf, inputs);
   context.childrenLeftOut.push(...leftOut);
-  return { rows, children: caseloads.filter(isOpen) };
+  return { rows, children: caseloads.filter(isOpen), leftOut };
 }
 
 /** Caseload counts are of open children; the rest are counted as NOT_OPEN from the total. */
@@ -77,11 +79,10 @@ export class ComplianceResolver {
   ): Promise<ComplianceGroup[]> {
     const date = checkedDate('asOf', asOf ?? context.today, context);
     if (checkedDate('from', from, context) > checkedDate('to', to, context)) throw badUserInput('to', 'must not be before from');
-    const { rows, children } = await authorityDueDates(context, { from, to }, date);
+    const { rows, children, leftOut } = await authorityDueDates(context, { from, to }, date);
     const inScope = await countChildren(context.database, { asOf: date, scope: rowScopeOf(context.claims, context.today, 'CASE') });
     // Children left out are in scope but counted nowhere (not as NOT_OPEN either): extensions.childrenLeftOut says how many.
-    const leftOut = new Set(context.childrenLeftOut.map((child) => child.childId)).size;
-    return complianceGroups(rows, children, groupBy ?? 'NONE', inScope - children.length - leftOut) as ComplianceGroup[];
+    return complianceGroups(rows, children, groupBy ?? 'NONE', inScope - children.length - distinctChildren(leftOut).length) as ComplianceGroup[];
   }
 
   @Query(() => DueDateConnection, { description: 'Row-level due dates behind the measures, by child then due date (pseudonymised for bi).' })

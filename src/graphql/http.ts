@@ -15,7 +15,7 @@ import type { Database } from '../db/connection.js';
 import { createChildRecordLoaders } from '../db/child-records.js';
 import { lastImportCommittedAt } from '../db/children.js';
 import { todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
-import { leftOutForTheLog } from '../db/authority-due-dates.js';
+import { distinctChildren, leftOutForTheLog } from '../db/authority-due-dates.js';
 import type { Logger } from '../log.js';
 import type { RequestContext } from './context.js';
 import { loadPseudonymKey, Pseudonyms } from '../access/pseudonyms.js';
@@ -80,7 +80,7 @@ export async function admitRequest(request: IncomingMessage, authenticator: Auth
  * The log line says how many, never who.
  */
 function childrenLeftOutExtensions(context: RequestContext): Record<string, unknown> {
-  const leftOut = [...new Map(context.childrenLeftOut.map((child) => [child.childId, child])).values()];
+  const leftOut = distinctChildren(context.childrenLeftOut);
   if (leftOut.length === 0) return {};
   return {
     childrenLeftOut: leftOut.length,
