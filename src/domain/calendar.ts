@@ -239,12 +239,6 @@ export class WorkingDayCalendar {
     for (let year = firstYear; year <= lastYear; year++) this.#yearOf(year);
   }
 
-  /** True when the date's year has its official bank-holiday list loaded (elsewhere the standing rules answer). */
-  covers(date: IsoDate): boolean {
-    const year = parts(date)[0];
-    return year >= this.firstYear && year <= this.lastYear;
-  }
-
   /**
    * Why a date cannot be asked about, or null when it can. Every year has a calendar now; only
    * dates beyond questionDates are refused, where the answer's own arithmetic would leave
