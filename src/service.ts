@@ -93,7 +93,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     // (docs/compliance.md, "Materialised").
     if (!storeStale) return;
     const storing = Date.now();
-    dueDatesStoring = refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels }, todayInLondon())
+    dueDatesStoring = refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels, logger }, todayInLondon())
       .then((stored) => {
         if (stored !== null) logger.info({ dueDates: stored, ms: Date.now() - storing }, 'due dates stored for today');
       })

@@ -1,12 +1,12 @@
 // The working-day calendar (rules.md, "Conventions"): "within N working days of D" is due on
 // the N-th working day after D, D not counted; weekends, England and Wales bank holidays and
-// an authority's extra local non-working days are skipped; a date outside the years whose
-// bank holidays are loaded is refused, never guessed.
+// an authority's extra local non-working days are skipped; outside the years whose bank
+// holidays are loaded the standing rules give them, and a count that skips such a day is provisional.
 
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, CalendarRangeError, WorkingDayCalendar } from '../src/domain/calendar.js';
+import { addDays, easterSunday, standingBankHolidays, WorkingDayCalendar } from '../src/domain/calendar.js';
 
 const shipped = readFileSync('src/domain/bank-holidays-england-and-wales.csv', 'utf8').trim().split('\n').slice(1);
 const calendar = new WorkingDayCalendar({ holidays: shipped, firstYear: 2000, lastYear: 2028 });
@@ -93,36 +93,109 @@ describe('WorkingDayCalendar.isWorkingDay and workingDaysBetween', () => {
   });
 });
 
-describe('WorkingDayCalendar outside the loaded years', () => {
-  it('refuses a date outside them with CalendarRangeError naming the date and the range', () => {
-    expect(() => calendar.isWorkingDay('1999-12-31')).toThrow(CalendarRangeError);
-    expect(() => calendar.isWorkingDay('1999-12-31')).toThrow('1999-12-31 is outside the working-day calendar: bank holidays are loaded for 2000–2028 only');
-    expect(() => calendar.addWorkingDays('2029-01-02', 0)).toThrow(CalendarRangeError);
-    expect(() => calendar.workingDaysBetween('2028-12-20', '2029-01-02')).toThrow(/2029-01-02 .* 2000–2028/);
-    expect(calendar.covers('2028-12-31')).toBe(true);
-    expect(calendar.covers('2029-01-01')).toBe(false);
-  });
-
-  it('refuses a count of working days that runs past the last loaded year', () => {
-    expect(calendar.addWorkingDays('2028-12-20', 5)).toBe('2028-12-29');
-    let error: unknown;
-    try {
-      calendar.addWorkingDays('2028-12-20', 6);
-    } catch (caught) {
-      error = caught;
+describe('WorkingDayCalendar outside the loaded years: the standing rules (rules.md, "Working day")', () => {
+  it.each([
+    { year: 1999, easter: '1999-04-04' },
+    { year: 2029, easter: '2029-04-01' },
+    { year: 2035, easter: '2035-03-25' },
+    { year: 1900, easter: '1900-04-15' },
+    { year: 2285, easter: '2285-03-22', why: 'the earliest Easter can fall' },
+    { year: 2038, easter: '2038-04-25', why: 'the latest Easter can fall' },
+  ])('working day: Easter $year is $easter (Gregorian computus); Good Friday and Easter Monday are derived holidays', ({ year, easter }) => {
+    expect(easterSunday(year)).toBe(easter);
+    for (const day of [addDays(easter, -2), addDays(easter, 1)]) {
+      expect(calendar.isWorkingDay(day)).toBe(false);
+      expect(calendar.isDerivedHoliday(day)).toBe(true);
     }
-    expect(error).toBeInstanceOf(CalendarRangeError);
-    expect(error).toMatchObject({ name: 'CalendarRangeError', date: '2028-12-20', firstYear: 2000, lastYear: 2028 });
-    expect((error as Error).message).toBe('6 working days after 2028-12-20 falls after 2028-12-31: bank holidays are loaded for 2000–2028 only');
+    expect(calendar.isWorkingDay(addDays(easter, -3))).toBe(true);
   });
 
-  it('tells a malformed date or count from an unloaded one, and refuses holidays outside its years', () => {
+  it.each([
+    { year: 2032, christmas: 'Saturday', days: ['2032-12-27', '2032-12-28'] },
+    { year: 2033, christmas: 'Sunday', days: ['2033-12-26', '2033-12-27'] },
+    { year: 1999, christmas: 'Saturday', days: ['1999-12-27', '1999-12-28'] },
+    { year: 2030, christmas: 'Wednesday', days: ['2030-12-25', '2030-12-26'] },
+  ])('working day: Christmas $year on a $christmas gives $days', ({ year, days }) => {
+    expect(standingBankHolidays(year).filter((day) => day >= `${year}-12-01`)).toEqual(days);
+  });
+
+  it('working day: New Year’s Day, early May, spring and summer bank holidays of 2033 by the standing rules', () => {
+    expect(standingBankHolidays(2033)).toEqual([
+      '2033-01-03', // 1 Jan a Saturday: Monday 3rd
+      '2033-04-15',
+      '2033-04-18',
+      '2033-05-02',
+      '2033-05-30',
+      '2033-08-29',
+      '2033-12-26',
+      '2033-12-27',
+    ]);
+  });
+
+  it('working day: the loaded list wins within its years (2022-09-19, 2020-05-08), the standing rules outside them', () => {
+    expect(calendar.isWorkingDay('2022-09-19')).toBe(false);
+    expect(calendar.isDerivedHoliday('2022-09-19')).toBe(false);
+    expect(calendar.isWorkingDay('2020-05-04')).toBe(true); // early May moved to VE Day, Fri 8 May
+    expect(calendar.isWorkingDay('2020-05-08')).toBe(false);
+    expect(calendar.isDerivedHoliday('2028-12-25')).toBe(false); // loaded
+    expect(calendar.isWorkingDay('2029-01-01')).toBe(false);
+    expect(calendar.isDerivedHoliday('2029-01-01')).toBe(true);
+  });
+
+  it.each([
+    { rule: 'CP-ICPC', from: '2029-03-26', n: 15, due: '2029-04-18', provisional: true, why: 'Good Friday 30 Mar and Easter Monday 2 Apr 2029 derived' },
+    { rule: 'CP-CORE-GROUP', from: '2028-12-20', n: 6, due: '2029-01-02', provisional: true, why: 'across into 2029: 1 Jan 2029 derived' },
+    { rule: 'CIC-REVIEW-1', from: '2029-02-01', n: 20, due: '2029-03-01', provisional: false, why: 'in 2029 but no bank holiday counted' },
+    { rule: 'CP-ICPC', from: '2023-05-04', n: 15, due: '2023-05-26', provisional: false, why: 'within the loaded years' },
+    { rule: 'CIN-ASSESSMENT', from: '1999-12-31', n: 45, due: '2000-03-06', provisional: false, why: 'a 1999-12-31 referral: the day itself is not counted, every counted day is in loaded 2000' },
+    { rule: 'CP-ICPC', from: '1900-01-01', n: 15, due: '1900-01-22', provisional: false, why: 'a placeholder date: no bank holiday in the span' },
+    { rule: 'CP-ICPC', from: '1999-12-20', n: 15, due: '2000-01-13', provisional: true, why: 'Christmas 1999 (Sat) moved to Mon 27, Boxing Day to Tue 28: derived (the real one-off 31 Dec 1999 is not)' },
+  ])('$rule: $n working days after $from is $due, provisional $provisional ($why)', ({ from, n, due, provisional }) => {
+    expect(calendar.workingDaysAfter(from, n)).toEqual({ dueOn: due, provisional });
+    expect(calendar.addWorkingDays(from, n)).toBe(due);
+    expect(calendar.workingDaysBetween(from, due)).toBe(n);
+  });
+
+  it('answers for every four-digit year and no further; questions are bounded to 1900–2999', () => {
+    expect(calendar.addWorkingDays('0001-01-01', 1)).toBe('0001-01-02');
+    expect(calendar.addWorkingDays('9999-12-01', 10)).toBe('9999-12-15');
+    expect(() => calendar.addWorkingDays('9999-12-20', 45)).toThrow(RangeError);
+    expect(calendar.problemWith('1900-01-01')).toBeNull();
+    expect(calendar.problemWith('2999-12-31')).toBeNull();
+    expect(calendar.problemWith('1899-12-31')).toBe('must be from 1900-01-01 to 2999-12-31');
+    expect(calendar.problemWith('9999-01-01')).toBe('must be from 1900-01-01 to 2999-12-31');
+  });
+
+  it('tells a malformed date or count, and refuses holidays outside its years', () => {
     expect(() => calendar.isWorkingDay('2023-02-30')).toThrow('not an ISO date: 2023-02-30');
-    expect(() => calendar.isWorkingDay('2023-02-30')).not.toThrow(CalendarRangeError);
     expect(() => calendar.addWorkingDays('2023-05-04', -1)).toThrow(RangeError);
     expect(() => calendar.addWorkingDays('2023-05-04', 1.5)).toThrow(RangeError);
     expect(() => new WorkingDayCalendar({ holidays: ['2029-01-01'], firstYear: 2028, lastYear: 2028 })).toThrow(
       'bank holiday 2029-01-01 is outside the calendar',
+    );
+  });
+});
+
+describe('the standing rules against the loaded list (fast-check)', () => {
+  /** Days the government added or moved in 2000–2028, which no standing rule gives: [derived but not loaded, loaded but not derived]. */
+  const oneOffs: Record<number, { notLoaded: string[]; loaded: string[]; why: string }> = {
+    2002: { notLoaded: ['2002-05-27'], loaded: ['2002-06-03', '2002-06-04'], why: 'Golden Jubilee: spring bank holiday moved to 3 Jun, Jubilee 4 Jun' },
+    2011: { notLoaded: [], loaded: ['2011-04-29'], why: 'royal wedding' },
+    2012: { notLoaded: ['2012-05-28'], loaded: ['2012-06-04', '2012-06-05'], why: 'Diamond Jubilee: spring bank holiday moved to 4 Jun, Jubilee 5 Jun' },
+    2020: { notLoaded: ['2020-05-04'], loaded: ['2020-05-08'], why: 'early May bank holiday moved to VE Day' },
+    2022: { notLoaded: ['2022-05-30'], loaded: ['2022-06-02', '2022-06-03', '2022-09-19'], why: 'Platinum Jubilee (spring moved to 2 Jun, Jubilee 3 Jun); State Funeral 19 Sep' },
+    2023: { notLoaded: [], loaded: ['2023-05-08'], why: 'coronation of King Charles III' },
+  };
+
+  it('for every loaded year 2000–2028, the derived list is the loaded list but for the known one-off and moved days', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2028 }), (year) => {
+        const loaded = shipped.filter((day) => day.startsWith(`${year}-`));
+        const known = oneOffs[year] ?? { notLoaded: [] as string[], loaded: [] as string[] };
+        const expected = [...loaded.filter((day) => !known.loaded.includes(day)), ...known.notLoaded].sort();
+        expect(standingBankHolidays(year)).toEqual(expected);
+      }),
+      { numRuns: 200 },
     );
   });
 });

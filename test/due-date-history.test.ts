@@ -284,7 +284,7 @@ describe('completionEvents', () => {
 describe('consistency with the per-child schedule (fast-check)', () => {
   const children = { inCare, cp: inProtection('CP1'), cpNoSubject: inProtection(null), inNeed, lapsed, dualIco };
   const day = (from: string, max: number) => fc.integer({ min: 0, max }).map((n) => addDays(from, n));
-  const dueFields = ({ kind, dueOn, ruleId, basis, overdue, completionKnown, subjectId }: DueDate): DueDate => ({ kind, dueOn, ruleId, basis, overdue, completionKnown, subjectId });
+  const dueFields = ({ kind, dueOn, ruleId, basis, overdue, completionKnown, subjectId, provisional }: DueDate): DueDate => ({ kind, dueOn, ruleId, basis, overdue, completionKnown, subjectId, provisional });
 
   it('for any asOf and window, the records not done are exactly childSchedule(asOf) in the window (challenge window aside); done ones are on or before asOf and stay done', () => {
     fc.assert(

@@ -203,7 +203,8 @@ describe('refusals', () => {
   it.each([
     ['due-dates', { asOf: '31/03/2026' }, 'asOf'],
     ['due-dates', { asOf: '2026-02-30' }, 'asOf'],
-    ['due-dates', { asOf: '1999-12-31' }, 'asOf'],
+    ['due-dates', { asOf: '1899-12-31' }, 'asOf'],
+    ['due-dates', { asOf, to: '3000-01-01' }, 'to'],
     ['due-dates', { asOf, from: '2026-04-01', to: '2026-03-01' }, 'to'],
     ['due-dates', { asOf, from: 'yesterday' }, 'from'],
     ['due-dates', { asOf, format: 'csv' }, 'format'],

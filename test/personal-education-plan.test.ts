@@ -98,7 +98,7 @@ describe('personalEducationPlanReviewDue', () => {
     expect(brief(pepDue(input))).toBe(expected);
   });
 
-  it('CIC-PEP: kind CIC_PEP_REVIEW, statutory, the period as subject', () => {
+  it('CIC-PEP: kind CIC_PEP_REVIEW, statutory, the period as subject; never provisional (terms, not working days)', () => {
     expect(pepDue({})).toEqual({
       kind: 'CIC_PEP_REVIEW',
       dueOn: '2023-12-31',
@@ -107,6 +107,7 @@ describe('personalEducationPlanReviewDue', () => {
       overdue: false,
       completionKnown: true,
       subjectId: 'poc-1',
+      provisional: false,
     });
   });
 

@@ -35,15 +35,15 @@ describe('dueWithin (rules.md conventions)', () => {
     ['CP-RCPC-N: 6 months clamped to the month end (31 Aug → 29 Feb)', '2023-08-31', { amount: 6, unit: 'MONTHS' }, 'CALENDAR', '2024-02-29'],
     ['CP-RCPC-1: 3 months as 91 days under DAYS_91_183', '2023-08-31', { amount: 3, unit: 'MONTHS' }, 'DAYS_91_183', '2023-11-30'],
   ] as const)('%s', (_name, date, period, monthsAs, expected) => {
-    expect(dueWithin(date, period, calendar, monthsAs)).toBe(expected);
+    expect(dueWithin(date, period, calendar, monthsAs).dueOn).toBe(expected);
   });
 });
 
 describe('due dates', () => {
   it('are overdue only when due before asOf and known; the earliest wins, statutory first on a tie', () => {
-    const local = openDueDate({ kind: 'ASSESSMENT_COMPLETION', dueOn: '2024-03-01', ruleId: 'CIN-ASSESSMENT-LOCAL', subjectId: 'A1', asOf: '2024-03-02' });
-    const statutory = openDueDate({ kind: 'ASSESSMENT_COMPLETION', dueOn: '2024-03-01', ruleId: 'CIN-ASSESSMENT', subjectId: 'A1', asOf: '2024-03-02' });
-    const unknown = openDueDate({ kind: 'CP_CORE_GROUP', dueOn: '2024-01-01', ruleId: 'CP-CORE-GROUP', subjectId: 'P1', asOf: '2024-03-02', completionKnown: false });
+    const local = openDueDate({ kind: 'ASSESSMENT_COMPLETION', dueOn: '2024-03-01', provisional: false, ruleId: 'CIN-ASSESSMENT-LOCAL', subjectId: 'A1', asOf: '2024-03-02' });
+    const statutory = openDueDate({ kind: 'ASSESSMENT_COMPLETION', dueOn: '2024-03-01', provisional: false, ruleId: 'CIN-ASSESSMENT', subjectId: 'A1', asOf: '2024-03-02' });
+    const unknown = openDueDate({ kind: 'CP_CORE_GROUP', dueOn: '2024-01-01', provisional: false, ruleId: 'CP-CORE-GROUP', subjectId: 'P1', asOf: '2024-03-02', completionKnown: false });
     expect(local).toMatchObject({ basis: 'LOCAL', overdue: true });
     expect(unknown).toMatchObject({ overdue: false, completionKnown: false });
     expect(earliest([local, statutory])).toBe(statutory);

@@ -234,16 +234,26 @@ describe('compliance measures on this hand-made authority', () => {
 });
 
 describe('the calendar and the policy', () => {
-  it('a due date beyond the loaded bank holidays is BAD_USER_INPUT naming asOf, never a guess', async () => {
-    // S.47 from 20 Dec 2028: the ICPC falls 15 working days later, in 2029.
-    const response = await api.query(`{ child(id: "K4", asOf: "2028-12-21") { id schedule { dueOn } } }`);
-    expect(response.body.data).toEqual({ child: null });
-    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'asOf' });
-    expect(response.body.errors?.[0]?.message).toMatch(/2028/);
+  it('CP-ICPC: a due date past the loaded bank holidays counts the standing rules and says it is provisional', async () => {
+    // S.47 from Wed 20 Dec 2028: 21, 22, 27, 28, 29 Dec (25, 26 Dec 2028 loaded holidays), then
+    // 2029 by the standing rules: 1 Jan derived, 2–5 Jan, 8–12 Jan, 15 Jan → Mon 15 Jan 2029.
+    const response = await api.query<{ child: { schedule: { ruleId: string; dueOn: string; provisional: boolean }[] } }>(
+      `{ child(id: "K4", asOf: "2028-12-21") { id schedule { ruleId dueOn provisional } } }`,
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.child.schedule).toContainEqual({ ruleId: 'CP-ICPC', dueOn: '2029-01-15', provisional: true });
+    // Within the loaded years nothing is provisional.
+    const k1 = await api.query<{ child: { schedule: { provisional: boolean }[] } }>(`{ child(id: "K1", asOf: "2023-05-15") { schedule { provisional } } }`);
+    expect(k1.body.data!.child.schedule.length).toBeGreaterThan(0);
+    expect(k1.body.data!.child.schedule.every((due) => !due.provisional)).toBe(true);
   });
 
-  it('an asOf outside the loaded years is BAD_USER_INPUT naming asOf', async () => {
+  it('an asOf in any year a question can be about answers; one beyond 1900–2999 is BAD_USER_INPUT naming asOf', async () => {
     for (const asOf of ['1999-12-31', '2029-01-01']) {
+      const response = await api.query(`query ($asOf: Date) { child(id: "K1", asOf: $asOf) { id schedule { dueOn } } }`, { asOf });
+      expect(response.body.errors, asOf).toBeUndefined();
+    }
+    for (const asOf of ['1899-12-31', '3000-01-01']) {
       const response = await api.query(`query ($asOf: Date) { child(id: "K1", asOf: $asOf) { id } }`, { asOf });
       expect(response.body.errors?.[0]?.extensions, asOf).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'asOf' });
     }

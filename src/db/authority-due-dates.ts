@@ -22,12 +22,41 @@ export interface DueDateInputs {
   isSocialWorker: (roleLabel: string | null) => boolean;
 }
 
+/** One child's due-date rows in the window and caseload facts on asOf. */
+export interface ChildDueDates {
+  rows: ComplianceRow[];
+  caseload: ChildCaseload;
+}
+
+/**
+ * A child whose records a rule cannot read (docs/compliance.md, "Children left out"): left out
+ * of whole-authority work so that no other child's answer is lost, and listed with why. The
+ * record named is the child's (ssd_person); the problem is the rule's own words.
+ */
+export interface ChildLeftOut {
+  childId: string;
+  table: 'ssd_person';
+  problem: string;
+}
+
+/**
+ * The rules' work on one child's loaded facts, or the child left out when they cannot read them.
+ * Only the pure rule code runs here: a database failure is not a child's problem and is thrown.
+ */
+export function byTheRules<T>(childId: string, work: () => T): { value: T } | { leftOut: ChildLeftOut } {
+  try {
+    return { value: work() };
+  } catch (error) {
+    return { leftOut: { childId, table: 'ssd_person', problem: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
 export async function childDueDates(
   childId: string,
   window: { from: IsoDate; to: IsoDate },
   asOf: IsoDate,
   inputs: DueDateInputs,
-): Promise<{ rows: ComplianceRow[]; caseload: ChildCaseload }> {
+): Promise<{ value: ChildDueDates } | { leftOut: ChildLeftOut }> {
   const { records, calendar, policy } = inputs;
   const [facts, statusFacts, involvements, careLeaverRecords] = await Promise.all([
     scheduleFactsOf(childId, records),
@@ -35,21 +64,52 @@ export async function childDueDates(
     records.involvements.load(childId),
     records.careLeaverRecords.load(childId),
   ]);
-  const team = allocatedTeamOn(involvements, careLeaverRecords, asOf, inputs.isSocialWorker)?.name ?? null;
-  const status = careStatusOn(statusFacts, asOf);
+  return byTheRules(childId, () => {
+    const team = allocatedTeamOn(involvements, careLeaverRecords, asOf, inputs.isSocialWorker)?.name ?? null;
+    const status = careStatusOn(statusFacts, asOf);
+    return {
+      rows: dueDateHistory(facts, calendar, policy, window, asOf).map((record) => ({ ...record, childId, team })),
+      caseload: {
+        childId,
+        team,
+        kinds: status.kinds,
+        isDualStatus: status.isDualStatus,
+        dualStatusExceptional: status.isDualStatus && childSchedule(facts, calendar, policy, asOf).dualStatus.outcome.exceptional,
+        ...longPlans(
+          statusFacts.childProtectionPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
+          statusFacts.childInNeedPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
+          asOf,
+        ),
+      },
+    };
+  });
+}
+
+/** Every child's due dates (case-id order kept), and the children left out of them. */
+export async function childrenDueDates(
+  childIds: readonly string[],
+  window: { from: IsoDate; to: IsoDate },
+  asOf: IsoDate,
+  inputs: DueDateInputs,
+): Promise<{ rows: ComplianceRow[]; caseloads: ChildCaseload[]; leftOut: ChildLeftOut[] }> {
+  const perChild = await Promise.all(childIds.map((childId) => childDueDates(childId, window, asOf, inputs)));
+  const answered = perChild.flatMap((child) => ('value' in child ? [child.value] : []));
   return {
-    rows: dueDateHistory(facts, calendar, policy, window, asOf).map((record) => ({ ...record, childId, team })),
-    caseload: {
-      childId,
-      team,
-      kinds: status.kinds,
-      isDualStatus: status.isDualStatus,
-      dualStatusExceptional: status.isDualStatus && childSchedule(facts, calendar, policy, asOf).dualStatus.outcome.exceptional,
-      ...longPlans(
-        statusFacts.childProtectionPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
-        statusFacts.childInNeedPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
-        asOf,
-      ),
-    },
+    rows: answered.flatMap((child) => child.rows),
+    caseloads: answered.map((child) => child.caseload),
+    leftOut: perChild.flatMap((child) => ('leftOut' in child ? [child.leftOut] : [])),
   };
+}
+
+/** Each child once (a request can meet the same child in several fields). */
+export function distinctChildren(leftOut: readonly ChildLeftOut[]): ChildLeftOut[] {
+  return [...new Map(leftOut.map((child) => [child.childId, child])).values()];
+}
+
+/**
+ * What a log line may say about children left out: how many — never who, nor the problem's
+ * words, which can quote a record's date (house rules: no child's identifier in the log).
+ */
+export function leftOutForTheLog(leftOut: readonly ChildLeftOut[]): { childrenLeftOut: number } {
+  return { childrenLeftOut: distinctChildren(leftOut).length };
 }

@@ -227,6 +227,8 @@ export const dueDate = carebridge.table(
     completion_known: boolean('completion_known').notNull(),
     subject_id: varchar('subject_id', { length: 48 }),
     team: text('team'),
+    /** It counts a bank holiday derived from the standing rules (DueDate.provisional). */
+    provisional: boolean('provisional').notNull().default(false),
   },
   (t) => [index('due_date_child_idx').on(t.child_person_id, t.position), index('due_date_kind_due_idx').on(t.kind, t.due_on)],
 );
@@ -251,5 +253,7 @@ export const dueDateStore = carebridge.table('due_date_store', {
   window_to: date('window_to', { mode: 'string' }).notNull(),
   policy_hash: text('policy_hash').notNull(),
   children: integer('children').notNull(),
+  /** Children left out because a rule cannot read their records: [{ childId, table, problem }] (docs/compliance.md). */
+  problems: jsonb('problems').notNull().default([]),
   finished_at: timestamp('finished_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
 });

@@ -15,7 +15,8 @@ import type { RuleBasis, RuleId } from '../domain/rules.js';
 import type { CareStatusKind } from '../domain/care-status.js';
 import { keyContactRoleOfLabel, type LabelMaps } from '../config.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
-import { childDueDates, type DueDateInputs } from './authority-due-dates.js';
+import { childrenDueDates, leftOutForTheLog, type ChildLeftOut, type DueDateInputs } from './authority-due-dates.js';
+import type { Logger } from '../log.js';
 import { createChildRecordLoaders } from './child-records.js';
 import { childrenWithWorkBetween } from './children.js';
 import type { Database, SqlSession } from './connection.js';
@@ -51,23 +52,25 @@ export async function storeAnswers(session: SqlSession, question: StoredQuestion
 /**
  * Works out and stores every child's due dates for the stored window on asOf, replacing what
  * was there in one transaction. Children are computed a batch at a time (fresh loaders, one
- * statement per table per batch); returns the number of due dates stored.
+ * statement per table per batch); a child whose records a rule cannot read is left out and
+ * recorded in the run's `problems` (and logged as a count). Returns the number of due dates stored.
  */
-export async function materialiseDueDates(database: Database, inputs: Omit<DueDateInputs, 'records'>, asOf: IsoDate): Promise<number> {
+export async function materialiseDueDates(database: Database, inputs: Omit<DueDateInputs, 'records'>, asOf: IsoDate, logger?: Logger): Promise<number> {
   const window = storedWindow(asOf);
   const [{ run } = { run: null }] = await database.query<{ run: number | null }>('SELECT max(id)::int AS run FROM carebridge.import_run');
   if (run === null) return 0;
   const ids = await childrenWithWorkBetween(database, { since: addDays(window.from, -lookBackDays), asOf, scope: { kind: 'EVERY_CHILD' } });
   const rows: ComplianceRow[] = [];
   const caseloads: ChildCaseload[] = [];
+  const leftOut: ChildLeftOut[] = [];
   for (let from = 0; from < ids.length; from += batchSize) {
     const records = createChildRecordLoaders(database.orm);
-    const batch = await Promise.all(ids.slice(from, from + batchSize).map((id) => childDueDates(id, window, asOf, { ...inputs, records })));
-    for (const child of batch) {
-      rows.push(...child.rows);
-      caseloads.push(child.caseload);
-    }
+    const batch = await childrenDueDates(ids.slice(from, from + batchSize), window, asOf, { ...inputs, records });
+    rows.push(...batch.rows);
+    caseloads.push(...batch.caseloads);
+    leftOut.push(...batch.leftOut);
   }
+  if (leftOut.length > 0) logger?.warn(leftOutForTheLog(leftOut), 'children left out of the stored due dates: a rule cannot read their records');
   await database.transaction(async (session) => {
     await session.query('DELETE FROM carebridge.due_date');
     await session.query('DELETE FROM carebridge.child_caseload');
@@ -87,14 +90,15 @@ export async function materialiseDueDates(database: Database, inputs: Omit<DueDa
         completion_known: row.completionKnown,
         subject_id: row.subjectId,
         team: row.team,
+        provisional: row.provisional,
       };
     });
     for (let at = 0; at < numbered.length; at += insertChunk) {
       await session.query(
-        `INSERT INTO carebridge.due_date (child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team)
-         SELECT child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team
+        `INSERT INTO carebridge.due_date (child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team, provisional)
+         SELECT child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team, provisional
          FROM jsonb_to_recordset($1::jsonb) AS r(child_person_id varchar, position int, kind varchar, due_on date, done_on date, rule_id varchar,
-           basis varchar, completion_known boolean, subject_id varchar, team text)`,
+           basis varchar, completion_known boolean, subject_id varchar, team text, provisional boolean)`,
         [JSON.stringify(numbered.slice(at, at + insertChunk))],
       );
     }
@@ -121,8 +125,8 @@ export async function materialiseDueDates(database: Database, inputs: Omit<DueDa
     }
     await session.query('DELETE FROM carebridge.due_date_store');
     await session.query(
-      `INSERT INTO carebridge.due_date_store (import_run_id, as_of, window_from, window_to, policy_hash, children) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [run, asOf, window.from, window.to, policyHash(inputs.policy), ids.length],
+      `INSERT INTO carebridge.due_date_store (import_run_id, as_of, window_from, window_to, policy_hash, children, problems) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+      [run, asOf, window.from, window.to, policyHash(inputs.policy), ids.length, JSON.stringify(leftOut)],
     );
     await session.query('ANALYZE carebridge.due_date');
   });
@@ -140,9 +144,10 @@ type StoredRow = {
   completion_known: boolean;
   subject_id: string | null;
   team: string | null;
+  provisional: boolean;
 };
 
-const storedColumns = `child_person_id, position, kind, due_on::text AS due_on, done_on::text AS done_on, rule_id, basis, completion_known, subject_id, team`;
+const storedColumns = `child_person_id, position, kind, due_on::text AS due_on, done_on::text AS done_on, rule_id, basis, completion_known, subject_id, team, provisional`;
 
 function fromStored(row: StoredRow, asOf: IsoDate): ComplianceRow {
   return {
@@ -158,7 +163,15 @@ function fromStored(row: StoredRow, asOf: IsoDate): ComplianceRow {
     late: row.done_on !== null && row.done_on > row.due_on,
     subjectId: row.subject_id,
     team: row.team,
+    provisional: row.provisional,
   };
+}
+
+/** The children the stored run left out, and why (social-care reads them; everyone else the count). */
+export async function storedChildrenLeftOut(session: SqlSession): Promise<ChildLeftOut[]> {
+  const [row] = await session.query<{ problems: ChildLeftOut[] | string }>('SELECT problems FROM carebridge.due_date_store');
+  if (!row) return [];
+  return typeof row.problems === 'string' ? (JSON.parse(row.problems) as ChildLeftOut[]) : row.problems;
 }
 
 /** The stored due dates in a window, as on asOf, in child then history order. */
@@ -232,7 +245,7 @@ export async function dueDateStoreIsStale(session: SqlSession, policy: Policy, a
  */
 export async function refreshDueDateStore(
   database: Database,
-  settings: { calendar: WorkingDayCalendar; policy: Policy; labels: Pick<LabelMaps, 'keyContactRole'> },
+  settings: { calendar: WorkingDayCalendar; policy: Policy; labels: Pick<LabelMaps, 'keyContactRole'>; logger?: Logger },
   asOf: IsoDate,
 ): Promise<number | null> {
   if (await storeAnswers(database, { asOf, window: storedWindow(asOf), policy: settings.policy })) return null;
@@ -240,5 +253,6 @@ export async function refreshDueDateStore(
     database,
     { calendar: settings.calendar, policy: settings.policy, isSocialWorker: (label) => keyContactRoleOfLabel(settings.labels, label) === 'SOCIAL_WORKER' },
     asOf,
+    settings.logger,
   );
 }

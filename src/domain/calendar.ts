@@ -61,39 +61,34 @@ export function todayInLondon(now: Date = new Date()): IsoDate {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Working days (rules.md, "Conventions"): Monday to Friday, not an England and Wales bank
-// holiday, not one of the authority's extra local non-working days. "Within N working days of
-// D" is due on the N-th working day *after* D (D itself is not counted).
+// Working days (rules.md, "Conventions", "Working day"): Monday to Friday, not an England and
+// Wales bank holiday, not one of the authority's extra local non-working days. "Within N
+// working days of D" is due on the N-th working day *after* D (D itself is not counted).
 //
-// The bank holidays are data (carebridge.bank_holiday, loaded by src/db/bank-holidays.ts); this
-// module only computes. A calendar knows the years its holidays cover and refuses any date
-// outside them (CalendarRangeError) rather than guess. Everything is precomputed once per
-// calendar, so each question is a Map look-up and an array index or two: no Date objects.
+// The calendar answers for any year from 1 to 9999. Within the years whose official list is
+// loaded (carebridge.bank_holiday, src/db/bank-holidays.ts) that list is the truth: it holds the
+// one-off and moved days no rule predicts (2022-09-19, 2020-05-08). Outside them the standing
+// rules give the days (standingBankHolidays), and a count that skipped such a derived day is
+// provisional: the government may yet add or move a day that year. Each year is laid out once,
+// on first use, so each question is a Map look-up and an array index or two.
 
-/** A date (or a count of working days from one) outside the years whose bank holidays are loaded. */
-export class CalendarRangeError extends Error {
-  override readonly name = 'CalendarRangeError';
-
-  constructor(
-    readonly date: IsoDate,
-    readonly firstYear: number,
-    readonly lastYear: number,
-    message: string = `${date} is outside the working-day calendar: bank holidays are loaded for ${firstYear}–${lastYear} only`,
-  ) {
-    super(message);
-  }
+/** A date "within N working days", and whether it counts a bank holiday derived from the standing rules. */
+export interface WorkingDayCount {
+  dueOn: IsoDate;
+  /** True when a day skipped on the way (after the start, up to the due date) is a derived bank holiday. */
+  provisional: boolean;
 }
 
 export interface WorkingDayCalendarOptions {
-  /** England and Wales bank holidays, `yyyy-mm-dd`, each within firstYear..lastYear. */
+  /** England and Wales bank holidays as officially published, `yyyy-mm-dd`, each within firstYear..lastYear. */
   holidays: readonly IsoDate[];
-  /** The years the holiday list is complete for: the calendar answers for 1 Jan firstYear to 31 Dec lastYear. */
+  /** The years the official list is complete for; every other year's holidays are derived from the standing rules. */
   firstYear: number;
   lastYear: number;
   /**
    * Extra local non-working days (policy, default none): `yyyy-mm-dd` for one date, or `mm-dd`
    * for that day every year (`12-27` … `12-31` for an authority that closes between Christmas
-   * and New Year). Dates outside the loaded years are ignored: no question can reach them.
+   * and New Year).
    */
   localNonWorkingDays?: readonly string[];
 }
@@ -110,6 +105,11 @@ function dayNumber(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+/** 0 Sunday … 6 Saturday (day number 0, 1970-01-01, was a Thursday). */
+function weekdayOf(year: number, month: number, day: number): number {
+  return (((dayNumber(year, month, day) + 4) % 7) + 7) % 7;
+}
+
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -120,56 +120,106 @@ function monthLength(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : monthLengths[month - 1]!;
 }
 
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus, Meeus/Jones/Butcher). */
+export function easterSunday(year: number): IsoDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return format(year, month, day);
+}
+
+/** The n-th (1-based; -1 the last) Monday of a month. */
+function monday(year: number, month: number, n: number): IsoDate {
+  if (n > 0) return format(year, month, 1 + ((8 - weekdayOf(year, month, 1)) % 7) + 7 * (n - 1));
+  const last = monthLength(year, month);
+  return format(year, month, last - ((weekdayOf(year, month, last) + 6) % 7));
+}
+
+/**
+ * England and Wales bank holidays of a year by the standing rules (rules.md, "Working day"):
+ * New Year's Day, Good Friday, Easter Monday, the first and last Mondays of May, the last
+ * Monday of August, Christmas Day and Boxing Day; one that falls at a weekend is moved to the
+ * next weekday not already a holiday (Christmas on a Saturday: Monday 27th, Boxing Day Tuesday
+ * 28th; on a Sunday: Boxing Day Monday 26th, Christmas Tuesday 27th). Sorted.
+ */
+export function standingBankHolidays(year: number): IsoDate[] {
+  const easter = easterSunday(year);
+  const fixed = [format(year, 1, 1), format(year, 12, 25), format(year, 12, 26)];
+  const days = new Set([addDays(easter, -2), addDays(easter, 1), monday(year, 5, 1), monday(year, 5, -1), monday(year, 8, -1)]);
+  const weekend = (date: IsoDate) => {
+    const [y, m, d] = parts(date);
+    const weekday = weekdayOf(y, m, d);
+    return weekday === 0 || weekday === 6;
+  };
+  for (const date of fixed) if (!weekend(date)) days.add(date);
+  for (const date of fixed.filter(weekend)) {
+    let moved = addDays(date, 1);
+    while (weekend(moved) || days.has(moved)) moved = addDays(moved, 1);
+    days.add(moved);
+  }
+  return [...days].sort();
+}
+
+/** One year laid out: which days are working days and derived holidays, and running counts of both. */
+interface YearOfDays {
+  year: number;
+  /** ISO text of each day of the year (0 = 1 January). */
+  dates: string[];
+  working: Uint8Array;
+  /** Working days from 1 January up to and including each day. */
+  workingUpTo: Int32Array;
+  /** The days of the year that are working days, in order. */
+  workingDays: Int32Array;
+  /** Bank holidays derived from the standing rules (not the loaded list) up to and including each day. */
+  derivedUpTo: Int32Array;
+}
+
+/** The years the calendar can lay out: four-digit ISO years. */
+const calendarYears = { first: 1, last: 9999 } as const;
+
+/**
+ * The dates a question may be asked about (an asOf, a window's ends): far enough either side of
+ * any case record (case systems' placeholders are 1900-01-01) while every date an answer works
+ * out from them — windows of a year or two, a 400-day look-back — stays a four-digit year.
+ */
+export const questionDates = { from: '1900-01-01', to: '2999-12-31' } as const;
+
 export class WorkingDayCalendar {
+  /** The years whose official bank-holiday list is loaded. */
   readonly firstYear: number;
   readonly lastYear: number;
-  /** Day index (0 = 1 Jan firstYear) of every date in range, by its ISO text. */
-  readonly #index = new Map<string, number>();
-  /** ISO text of every day index. */
-  readonly #dates: string[] = [];
-  /** 1 where the day index is a working day. */
-  readonly #working: Uint8Array;
-  /** Working days from the first day index up to and including each day index. */
-  readonly #workingUpTo: Int32Array;
-  /** Day indexes of the working days, in order: the k-th working day of the range is #workingDays[k - 1]. */
-  readonly #workingDays: Int32Array;
+  readonly #official = new Map<number, IsoDate[]>();
+  readonly #everyYear: { month: number; day: number }[] = [];
+  readonly #oneOff = new Map<number, IsoDate[]>();
+  readonly #years = new Map<number, YearOfDays>();
+  /** Where each date of a laid-out year is: its year and day of the year. */
+  readonly #where = new Map<string, { year: YearOfDays; day: number }>();
 
   constructor(options: WorkingDayCalendarOptions) {
     const { firstYear, lastYear } = options;
-    if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || firstYear < 1 || lastYear > 9999 || firstYear > lastYear) {
+    if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || firstYear < calendarYears.first || lastYear > calendarYears.last || firstYear > lastYear) {
       throw new RangeError(`a working-day calendar needs whole years firstYear <= lastYear within 1–9999, not ${firstYear}–${lastYear}`);
     }
     this.firstYear = firstYear;
     this.lastYear = lastYear;
-
-    for (let year = firstYear; year <= lastYear; year++) {
-      for (let month = 1; month <= 12; month++) {
-        const length = monthLength(year, month);
-        for (let day = 1; day <= length; day++) {
-          const text = format(year, month, day);
-          this.#index.set(text, this.#dates.length);
-          this.#dates.push(text);
-        }
-      }
-    }
-    const days = this.#dates.length;
-    this.#working = new Uint8Array(days);
-    // 1 Jan firstYear: day number 0 (1970-01-01) was a Thursday, so (n + 4) mod 7 is 0 on Sundays.
-    const firstWeekday = (((dayNumber(firstYear, 1, 1) + 4) % 7) + 7) % 7;
-    for (let i = 0; i < days; i++) {
-      const weekday = (firstWeekday + i) % 7;
-      this.#working[i] = weekday === 0 || weekday === 6 ? 0 : 1;
-    }
-
+    for (let year = firstYear; year <= lastYear; year++) this.#official.set(year, []);
     for (const holiday of options.holidays) {
       if (!isIsoDate(holiday)) throw new RangeError(`bank holiday is not an ISO date: ${holiday}`);
-      const i = this.#index.get(holiday);
-      if (i === undefined) {
-        throw new RangeError(`bank holiday ${holiday} is outside the calendar's years ${firstYear}–${lastYear}`);
-      }
-      this.#working[i] = 0;
+      const listed = this.#official.get(parts(holiday)[0]);
+      if (!listed) throw new RangeError(`bank holiday ${holiday} is outside the calendar's years ${firstYear}–${lastYear}`);
+      listed.push(holiday);
     }
-
     for (const local of options.localNonWorkingDays ?? []) {
       const recurring = monthDay.exec(local);
       if (recurring) {
@@ -177,43 +227,37 @@ export class WorkingDayCalendar {
         if (month < 1 || month > 12 || day < 1 || day > monthLength(2000, month)) {
           throw new RangeError(`local non-working day is not a day of the year (mm-dd): ${local}`);
         }
-        for (let year = firstYear; year <= lastYear; year++) {
-          const i = this.#index.get(format(year, month, day)); // 02-29 exists in leap years only
-          if (i !== undefined) this.#working[i] = 0;
-        }
+        this.#everyYear.push({ month, day }); // 02-29 exists in leap years only
       } else if (isIsoDate(local)) {
-        const i = this.#index.get(local);
-        if (i !== undefined) this.#working[i] = 0;
+        const year = parts(local)[0];
+        this.#oneOff.set(year, [...(this.#oneOff.get(year) ?? []), local]);
       } else {
         throw new RangeError(`local non-working day is neither yyyy-mm-dd nor mm-dd: ${local}`);
       }
     }
-
-    this.#workingUpTo = new Int32Array(days);
-    let count = 0;
-    for (let i = 0; i < days; i++) {
-      count += this.#working[i]!;
-      this.#workingUpTo[i] = count;
-    }
-    this.#workingDays = new Int32Array(count);
-    for (let i = 0, k = 0; i < days; i++) if (this.#working[i]) this.#workingDays[k++] = i;
+    // The loaded years are asked about all the time: lay them out now.
+    for (let year = firstYear; year <= lastYear; year++) this.#yearOf(year);
   }
 
-  /** True when the calendar can answer for this date (its year's bank holidays are loaded). */
-  covers(date: IsoDate): boolean {
-    return this.#index.has(date);
+  /**
+   * Why a date cannot be asked about, or null when it can. Every year has a calendar now; only
+   * dates beyond questionDates are refused, where the answer's own arithmetic would leave
+   * four-digit years.
+   */
+  problemWith(date: IsoDate): string | null {
+    return date < questionDates.from || date > questionDates.to ? `must be from ${questionDates.from} to ${questionDates.to}` : null;
   }
 
   /** Monday to Friday, not a bank holiday, not a local non-working day. */
-  /** Why a date cannot be asked about (outside the loaded years, where no rule can answer), or null when it can. */
-  problemWith(date: IsoDate): string | null {
-    const first = `${this.firstYear}-01-01`;
-    const last = `${this.lastYear}-12-31`;
-    return date < first || date > last ? `must be from ${first} to ${last}, the years whose bank holidays are loaded` : null;
+  isWorkingDay(date: IsoDate): boolean {
+    const { year, day } = this.#locate(date);
+    return year.working[day] === 1;
   }
 
-  isWorkingDay(date: IsoDate): boolean {
-    return this.#working[this.#dayIndex(date)] === 1;
+  /** True when the date is a bank holiday derived from the standing rules (its year's official list is not loaded). */
+  isDerivedHoliday(date: IsoDate): boolean {
+    const { year, day } = this.#locate(date);
+    return year.derivedUpTo[day]! - (day === 0 ? 0 : year.derivedUpTo[day - 1]!) === 1;
   }
 
   /**
@@ -221,19 +265,24 @@ export class WorkingDayCalendar {
    * date". n = 0 gives `date` itself, working day or not.
    */
   addWorkingDays(date: IsoDate, n: number): IsoDate {
-    const i = this.#dayIndex(date);
+    return this.workingDaysAfter(date, n).dueOn;
+  }
+
+  /** addWorkingDays, and whether the days it skipped include a derived bank holiday. */
+  workingDaysAfter(date: IsoDate, n: number): WorkingDayCount {
+    let { year, day } = this.#locate(date);
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days to add must be a whole number >= 0, not ${n}`);
-    if (n === 0) return date;
-    const target = this.#workingDays[this.#workingUpTo[i]! + n - 1];
-    if (target === undefined) {
-      throw new CalendarRangeError(
-        date,
-        this.firstYear,
-        this.lastYear,
-        `${n} working days after ${date} falls after ${this.lastYear}-12-31: bank holidays are loaded for ${this.firstYear}–${this.lastYear} only`,
-      );
+    if (n === 0) return { dueOn: date, provisional: false };
+    let derived = -year.derivedUpTo[day]!;
+    let needed = year.workingUpTo[day]! + n;
+    while (needed > year.workingDays.length) {
+      derived += year.derivedUpTo[year.dates.length - 1]!;
+      needed -= year.workingDays.length;
+      year = this.#yearOf(year.year + 1);
     }
-    return this.#dates[target]!;
+    const target = year.workingDays[needed - 1]!;
+    derived += year.derivedUpTo[target]!;
+    return { dueOn: year.dates[target]!, provisional: derived > 0 };
   }
 
   /**
@@ -242,14 +291,64 @@ export class WorkingDayCalendar {
    * (minus the working days after `to` up to and including `from`).
    */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
-    return this.#workingUpTo[this.#dayIndex(to)]! - this.#workingUpTo[this.#dayIndex(from)]!;
+    if (to < from) return -this.workingDaysBetween(to, from);
+    const start = this.#locate(from);
+    const end = this.#locate(to);
+    let count = end.year.workingUpTo[end.day]! - start.year.workingUpTo[start.day]!;
+    for (let year = start.year.year; year < end.year.year; year++) count += this.#yearOf(year).workingDays.length;
+    return count;
   }
 
-  #dayIndex(date: IsoDate): number {
-    const i = this.#index.get(date);
-    if (i !== undefined) return i;
+  #locate(date: IsoDate): { year: YearOfDays; day: number } {
+    const found = this.#where.get(date);
+    if (found) return found;
     if (typeof date !== 'string' || !isIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
-    throw new CalendarRangeError(date, this.firstYear, this.lastYear);
+    this.#yearOf(parts(date)[0]);
+    return this.#where.get(date)!;
+  }
+
+  #yearOf(year: number): YearOfDays {
+    const laidOut = this.#years.get(year);
+    if (laidOut) return laidOut;
+    if (year < calendarYears.first || year > calendarYears.last) throw new RangeError(`the working-day calendar ends at years ${calendarYears.first}–${calendarYears.last}, not ${year}`);
+    const dates: string[] = [];
+    for (let month = 1; month <= 12; month++) {
+      const length = monthLength(year, month);
+      for (let day = 1; day <= length; day++) dates.push(format(year, month, day));
+    }
+    const days = dates.length;
+    const working = new Uint8Array(days);
+    const firstWeekday = weekdayOf(year, 1, 1);
+    for (let i = 0; i < days; i++) {
+      const weekday = (firstWeekday + i) % 7;
+      working[i] = weekday === 0 || weekday === 6 ? 0 : 1;
+    }
+    const dayOfYear = (date: IsoDate) => dayNumber(...parts(date)) - dayNumber(year, 1, 1);
+    const official = this.#official.get(year);
+    const derived = new Uint8Array(days);
+    for (const holiday of official ?? standingBankHolidays(year)) {
+      working[dayOfYear(holiday)] = 0;
+      if (!official) derived[dayOfYear(holiday)] = 1;
+    }
+    for (const { month, day } of this.#everyYear) if (day <= monthLength(year, month)) working[dayOfYear(format(year, month, day))] = 0;
+    for (const local of this.#oneOff.get(year) ?? []) working[dayOfYear(local)] = 0;
+
+    const workingUpTo = new Int32Array(days);
+    const derivedUpTo = new Int32Array(days);
+    let count = 0;
+    let derivedCount = 0;
+    for (let i = 0; i < days; i++) {
+      count += working[i]!;
+      derivedCount += derived[i]!;
+      workingUpTo[i] = count;
+      derivedUpTo[i] = derivedCount;
+    }
+    const workingDays = new Int32Array(count);
+    for (let i = 0, k = 0; i < days; i++) if (working[i]) workingDays[k++] = i;
+    const laid: YearOfDays = { year, dates, working, workingUpTo, workingDays, derivedUpTo };
+    this.#years.set(year, laid);
+    dates.forEach((date, day) => this.#where.set(date, { year: laid, day }));
+    return laid;
   }
 }
 
@@ -261,24 +360,26 @@ export interface CountedPeriod {
 
 /**
  * The due date "within <period> of <date>": working days on the calendar (the date itself not
- * counted), weeks and days as calendar days, months clamped to the month's end — or, with the
- * DAYS_91_183 policy (as Mosaic reports), 3 and 6 months as 91 and 183 days.
+ * counted; provisional when it counts a derived bank holiday), weeks and days as calendar days,
+ * months clamped to the month's end — or, with the DAYS_91_183 policy (as Mosaic reports), 3 and
+ * 6 months as 91 and 183 days. Only working days read the calendar, so only they are provisional.
  */
 export function dueWithin(
   date: IsoDate,
   period: CountedPeriod,
   calendar: WorkingDayCalendar,
   monthsAs: 'CALENDAR' | 'DAYS_91_183' = 'CALENDAR',
-): IsoDate {
+): WorkingDayCount {
+  const fixed = (dueOn: IsoDate): WorkingDayCount => ({ dueOn, provisional: false });
   switch (period.unit) {
     case 'WORKING_DAYS':
-      return calendar.addWorkingDays(date, period.amount);
+      return calendar.workingDaysAfter(date, period.amount);
     case 'CALENDAR_DAYS':
-      return addDays(date, period.amount);
+      return fixed(addDays(date, period.amount));
     case 'WEEKS':
-      return addDays(date, 7 * period.amount);
+      return fixed(addDays(date, 7 * period.amount));
     case 'MONTHS':
-      if (monthsAs === 'DAYS_91_183' && (period.amount === 3 || period.amount === 6)) return addDays(date, period.amount === 3 ? 91 : 183);
-      return addMonths(date, period.amount);
+      if (monthsAs === 'DAYS_91_183' && (period.amount === 3 || period.amount === 6)) return fixed(addDays(date, period.amount === 3 ? 91 : 183));
+      return fixed(addMonths(date, period.amount));
   }
 }

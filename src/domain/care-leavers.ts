@@ -428,7 +428,7 @@ export function pathwayPlanReviewDue(input: PathwayPlanReviewInput): DueDate | n
   const from = lastHeld !== undefined ? later(lastHeld, dutyFrom) : dutyFrom;
   return openDueDate({
     kind: 'PATHWAY_PLAN_REVIEW',
-    dueOn: dueWithin(from, { amount: 6, unit: 'MONTHS' }, input.calendar, input.policy.monthsAs),
+    ...dueWithin(from, { amount: 6, unit: 'MONTHS' }, input.calendar, input.policy.monthsAs),
     ruleId: 'CL-PATHWAY-REVIEW',
     subjectId: input.careLeaverRecords[0]?.id ?? null,
     asOf,

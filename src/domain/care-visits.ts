@@ -112,7 +112,7 @@ function statutoryChain(
   if (type === withParent) return weeklyUntilFirstReview('CIC-VISIT-WITH-PARENT', placement.startDate, weeks(6));
   // reg 28(4): temporary approval of a connected person (reg 24), read from the placement type and age.
   const temporary = policy.readings['CIC-VISIT-ICO-AT-HOME'];
-  const approvalEnds = dueWithin(placement.startDate, temporary.temporaryApprovalFor, calendar, policy.monthsAs);
+  const approvalEnds = dueWithin(placement.startDate, temporary.temporaryApprovalFor, calendar, policy.monthsAs).dueOn;
   if (type !== null && temporary.temporaryApprovalPlacementTypes.includes(type) && asOf < approvalEnds) {
     return weeklyUntilFirstReview('CIC-VISIT-ICO-AT-HOME', placement.startDate, weeks(4));
   }
@@ -139,8 +139,7 @@ function nextVisitDue(chain: VisitChain, input: CareVisitsInput): DueDate {
     .sort()
     .at(-1);
   const { ruleId, within } = last === undefined ? chain.first : chain.after(last);
-  const dueOn = dueWithin(last ?? chain.from, within, calendar, policy.monthsAs);
-  return openDueDate({ kind: 'CIC_VISIT', dueOn, ruleId, subjectId: period.id, asOf });
+  return openDueDate({ kind: 'CIC_VISIT', ...dueWithin(last ?? chain.from, within, calendar, policy.monthsAs), ruleId, subjectId: period.id, asOf });
 }
 
 /**

@@ -10,7 +10,7 @@
 // CIC-HEALTH-LOCAL compete: both stay visible (rules.md, "Competing vs replacing rules").
 
 import type { WorkingDayCalendar } from './calendar.js';
-import { ageOn, dueWithin } from './calendar.js';
+import { ageOn, dueWithin, type WorkingDayCount } from './calendar.js';
 import { legalStatusOn, type PeriodOfCareFact } from './child-in-care.js';
 import { byDueOrder, earliest, openDueDate, type DueDate } from './due-dates.js';
 import {
@@ -95,15 +95,15 @@ export function careReviewDueAfter(
   shortBreaks: boolean,
   calendar: WorkingDayCalendar,
   policy: Policy,
-): { dueOn: IsoDate; ruleId: RuleId } {
+): WorkingDayCount & { ruleId: RuleId } {
   const last = held.at(-1);
   const months = (from: IsoDate, amount: number) => dueWithin(from, { amount, unit: 'MONTHS' }, calendar, policy.monthsAs);
   if (shortBreaks) {
-    return { dueOn: last === undefined ? months(period.startDate, 3) : months(last, 6), ruleId: 'CIC-SHORT-BREAK-REVIEW' };
+    return { ...(last === undefined ? months(period.startDate, 3) : months(last, 6)), ruleId: 'CIC-SHORT-BREAK-REVIEW' };
   }
-  if (last === undefined) return { dueOn: calendar.addWorkingDays(period.startDate, 20), ruleId: 'CIC-REVIEW-1' };
-  if (held.length === 1) return { dueOn: months(last, 3), ruleId: 'CIC-REVIEW-2' };
-  return { dueOn: months(last, 6), ruleId: 'CIC-REVIEW-N' };
+  if (last === undefined) return { ...calendar.workingDaysAfter(period.startDate, 20), ruleId: 'CIC-REVIEW-1' };
+  if (held.length === 1) return { ...months(last, 3), ruleId: 'CIC-REVIEW-2' };
+  return { ...months(last, 6), ruleId: 'CIC-REVIEW-N' };
 }
 
 /**
@@ -120,8 +120,8 @@ export function nextCareReviewDue(
 ): DueDate | null {
   if (!isOpenOn(period, asOf)) return null;
   const held = series ? heldSeriesReviewDates(series, reviews, asOf) : heldReviewDates(period.id, reviews, asOf);
-  const { dueOn, ruleId } = careReviewDueAfter(series?.[0] ?? period, held, series !== null, calendar, policy);
-  return openDueDate({ kind: 'CIC_REVIEW', dueOn, ruleId, subjectId: period.id, asOf });
+  const due = careReviewDueAfter(series?.[0] ?? period, held, series !== null, calendar, policy);
+  return openDueDate({ kind: 'CIC_REVIEW', ...due, subjectId: period.id, asOf });
 }
 
 /**
@@ -145,7 +145,7 @@ export function carePlanDue(
     .map((p) => p.startDate)
     .sort()[0];
   const from = first !== undefined && first > period.startDate ? first : period.startDate;
-  return openDueDate({ kind: 'CIC_CARE_PLAN', dueOn: calendar.addWorkingDays(from, 10), ruleId: 'CIC-CARE-PLAN', subjectId: period.id, asOf });
+  return openDueDate({ kind: 'CIC_CARE_PLAN', ...calendar.workingDaysAfter(from, 10), ruleId: 'CIC-CARE-PLAN', subjectId: period.id, asOf });
 }
 
 /** rules.md: a health assessment is a check whose type names a health assessment (not a dental or optical check). */
@@ -173,10 +173,10 @@ export function initialHealthAssessmentDue(
   asOf: IsoDate,
 ): DueDate | null {
   if (!isOpenOn(period, asOf) || assessments.length > 0) return null;
-  const within = calendar.addWorkingDays(period.startDate, 20);
+  const within = calendar.workingDaysAfter(period.startDate, 20);
   const firstReview = heldReviewDates(period.id, reviews, asOf)[0];
-  const dueOn = firstReview !== undefined && firstReview < within ? firstReview : within;
-  return openDueDate({ kind: 'CIC_HEALTH_ASSESSMENT', dueOn, ruleId: 'CIC-HEALTH-INITIAL', subjectId: period.id, asOf });
+  const due = firstReview !== undefined && firstReview < within.dueOn ? { dueOn: firstReview, provisional: false } : within;
+  return openDueDate({ kind: 'CIC_HEALTH_ASSESSMENT', ...due, ruleId: 'CIC-HEALTH-INITIAL', subjectId: period.id, asOf });
 }
 
 /**
@@ -195,8 +195,8 @@ export function reviewHealthAssessmentDue(
   const last = assessments.at(-1);
   if (!isOpenOn(period, asOf) || last === undefined) return null;
   const underFive = dateOfBirth === null || ageOn(dateOfBirth, last) < 5;
-  const dueOn = dueWithin(last, { amount: underFive ? 6 : 12, unit: 'MONTHS' }, calendar, policy.monthsAs);
-  return openDueDate({ kind: 'CIC_HEALTH_ASSESSMENT', dueOn, ruleId: 'CIC-HEALTH-REVIEW', subjectId: period.id, asOf });
+  const due = dueWithin(last, { amount: underFive ? 6 : 12, unit: 'MONTHS' }, calendar, policy.monthsAs);
+  return openDueDate({ kind: 'CIC_HEALTH_ASSESSMENT', ...due, ruleId: 'CIC-HEALTH-REVIEW', subjectId: period.id, asOf });
 }
 
 /** CIC-HEALTH-LOCAL (local, policy figure): nurse-led check every 6 months after the last health assessment, whatever the age. */
@@ -210,8 +210,8 @@ export function localHealthCheckDue(
   const local = policy.rules['CIC-HEALTH-LOCAL'];
   const last = assessments.at(-1);
   if (!local.applies || !isOpenOn(period, asOf) || last === undefined) return null;
-  const dueOn = dueWithin(last, local.every, calendar, policy.monthsAs);
-  return openDueDate({ kind: 'CIC_HEALTH_ASSESSMENT', dueOn, ruleId: 'CIC-HEALTH-LOCAL', subjectId: period.id, asOf });
+  const due = dueWithin(last, local.every, calendar, policy.monthsAs);
+  return openDueDate({ kind: 'CIC_HEALTH_ASSESSMENT', ...due, ruleId: 'CIC-HEALTH-LOCAL', subjectId: period.id, asOf });
 }
 
 /** Every open CiC due date on asOf for the open period of care ([] when not looked after), sorted by byDueOrder. */

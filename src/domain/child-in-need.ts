@@ -52,7 +52,7 @@ function assessmentClockStart(assessment: AssessmentFact): IsoDate {
 function assessmentDue(assessment: AssessmentFact, calendar: WorkingDayCalendar, asOf: IsoDate): DueDate {
   return openDueDate({
     kind: 'ASSESSMENT_COMPLETION',
-    dueOn: dueWithin(assessmentClockStart(assessment), { amount: 45, unit: 'WORKING_DAYS' }, calendar),
+    ...dueWithin(assessmentClockStart(assessment), { amount: 45, unit: 'WORKING_DAYS' }, calendar),
     ruleId: 'CIN-ASSESSMENT',
     subjectId: assessment.id,
     asOf,
@@ -70,7 +70,7 @@ function assessmentLocalDue(assessment: AssessmentFact, calendar: WorkingDayCale
   if (!local.applies) return null;
   return openDueDate({
     kind: 'ASSESSMENT_COMPLETION',
-    dueOn: dueWithin(assessmentClockStart(assessment), local.within, calendar, policy.monthsAs),
+    ...dueWithin(assessmentClockStart(assessment), local.within, calendar, policy.monthsAs),
     ruleId: 'CIN-ASSESSMENT-LOCAL',
     subjectId: assessment.id,
     asOf,
@@ -83,7 +83,7 @@ function firstPlanReviewDue(plan: ChildInNeedPlanFact, input: ChildInNeedSchedul
   if (!first.applies) return null;
   return openDueDate({
     kind: 'CIN_PLAN_REVIEW',
-    dueOn: dueWithin(plan.startDate, first.within, input.calendar, input.policy.monthsAs),
+    ...dueWithin(plan.startDate, first.within, input.calendar, input.policy.monthsAs),
     ruleId: 'CIN-PLAN-REVIEW-1',
     subjectId: plan.id,
     asOf: input.asOf,
@@ -100,7 +100,7 @@ function laterPlanReviewDue(plan: ChildInNeedPlanFact, lastHeld: IsoDate, input:
   if (!later.applies) return null;
   return openDueDate({
     kind: 'CIN_PLAN_REVIEW',
-    dueOn: dueWithin(lastHeld, later.within, input.calendar, input.policy.monthsAs),
+    ...dueWithin(lastHeld, later.within, input.calendar, input.policy.monthsAs),
     ruleId: 'CIN-PLAN-REVIEW-N',
     subjectId: plan.id,
     asOf: input.asOf,
@@ -162,5 +162,5 @@ export function teamManagerChairRequired(
     throw new RangeError('CIN-PLAN-TM-CHAIR in working days needs a working-day calendar');
   }
   // dueWithin reads the calendar only for working days, checked above.
-  return asOf > dueWithin(plan.startDate, chair.after, calendar as WorkingDayCalendar, policy.monthsAs);
+  return asOf > dueWithin(plan.startDate, chair.after, calendar as WorkingDayCalendar, policy.monthsAs).dueOn;
 }

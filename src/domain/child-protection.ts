@@ -71,15 +71,14 @@ export function initialConferenceDue(
   const held = conferences.some((c) => c.s47Id === enquiry.id && c.date !== null && c.date <= asOf);
   if (held) return null;
   const from = enquiry.strategyDate ?? enquiry.startDate;
-  return openDueDate({ kind: 'CP_INITIAL_CONFERENCE', dueOn: calendar.addWorkingDays(from, 15), ruleId: 'CP-ICPC', subjectId: enquiry.id, asOf });
+  return openDueDate({ kind: 'CP_INITIAL_CONFERENCE', ...calendar.workingDaysAfter(from, 15), ruleId: 'CP-ICPC', subjectId: enquiry.id, asOf });
 }
 
 /** CP-S47 (local, policy figures): S.47 enquiry completed within 10 days of starting; open while the enquiry has no end date on asOf. */
 export function s47CompletionDue(enquiry: S47EnquiryFact, policy: Policy, calendar: WorkingDayCalendar, asOf: IsoDate): DueDate | null {
   const local = policy.rules['CP-S47'];
   if (!local.applies || enquiry.startDate > asOf || endedBy(enquiry.endDate, asOf)) return null;
-  const dueOn = dueWithin(enquiry.startDate, local.within, calendar, policy.monthsAs);
-  return openDueDate({ kind: 'S47_COMPLETION', dueOn, ruleId: 'CP-S47', subjectId: enquiry.id, asOf });
+  return openDueDate({ kind: 'S47_COMPLETION', ...dueWithin(enquiry.startDate, local.within, calendar, policy.monthsAs), ruleId: 'CP-S47', subjectId: enquiry.id, asOf });
 }
 
 /** The plan's ICPC date: the earliest conference linked to the plan held on or before asOf; null when none. */
@@ -110,7 +109,7 @@ export function firstCoreGroupDue(
   if (coreGroupsKnown && held) return null;
   return openDueDate({
     kind: 'CP_CORE_GROUP',
-    dueOn: calendar.addWorkingDays(from, 10),
+    ...calendar.workingDaysAfter(from, 10),
     ruleId: 'CP-CORE-GROUP',
     subjectId: plan.id,
     asOf,
@@ -137,13 +136,13 @@ export function nextReviewConferenceDue(
     .map((r) => r.heldOn!)
     .sort();
   const last = held.at(-1);
-  const dueOn =
+  const due =
     last === undefined
       ? dueWithin(icpcDate ?? plan.startDate, { amount: 3, unit: 'MONTHS' }, calendar, policy.monthsAs)
       : dueWithin(last, { amount: 6, unit: 'MONTHS' }, calendar, policy.monthsAs);
   return openDueDate({
     kind: 'CP_REVIEW_CONFERENCE',
-    dueOn,
+    ...due,
     ruleId: last === undefined ? 'CP-RCPC-1' : 'CP-RCPC-N',
     subjectId: plan.id,
     asOf,

@@ -5,7 +5,7 @@
 // Pure: facts and ISO dates in, results out. Facts dated after `asOf` are ignored and end
 // dates after `asOf` are not yet known (asKnownOn).
 
-import { dueWithin, type WorkingDayCalendar } from './calendar.js';
+import { dueWithin, type WorkingDayCalendar, type WorkingDayCount } from './calendar.js';
 import { legalStatusOn, type PeriodOfCareFact } from './child-in-care.js';
 import { careReviewDueAfter, heldReviewDates, isShortBreaks } from './child-in-care-schedule.js';
 import type { CpReviewFact, MeetingFact } from './child-protection.js';
@@ -284,7 +284,8 @@ function workflow(
   const letter = ending
     ? latestDate(rows.map((d) => d.agenciesNotifiedDate).filter((d): d is IsoDate => d !== null && d >= ending.from && d <= asOf))
     : undefined;
-  const challengeWindowEndsOn = letter === undefined ? null : calendar.addWorkingDays(letter, challengeWorkingDays);
+  const challengeWindow = letter === undefined ? null : calendar.workingDaysAfter(letter, challengeWorkingDays);
+  const challengeWindowEndsOn = challengeWindow?.dueOn ?? null;
 
   // rules.md: once the plan's end is recorded the state stays until the challenge window
   // closes; with no letter recorded, until it would have closed had the letter gone that day.
@@ -296,8 +297,9 @@ function workflow(
   const held = heldReviewDates(period.id, input.careReviews, asOf);
   const heldInDualStatus = held.filter((d) => d >= since);
   const lastHeld = heldInDualStatus.at(-1);
-  const initialReviewDue = careReviewDueAfter(period, held.filter((d) => d < since), false, calendar, policy).dueOn;
-  const nextReviewDue = careReviewDueAfter(period, held, false, calendar, policy).dueOn;
+  const initialReview = careReviewDueAfter(period, held.filter((d) => d < since), false, calendar, policy);
+  const initialReviewDue = initialReview.dueOn;
+  const nextReview = careReviewDueAfter(period, held, false, calendar, policy);
   const exceptional = isDualStatus && heldInDualStatus.length >= 2;
   const escalated = decision?.disagreement ?? false;
   const discussionsHeld = input.meetings
@@ -309,10 +311,10 @@ function workflow(
 
   const actions: RequiredAction[] = [];
   const dueDates: DueDate[] = [];
-  const discussion = (ruleId: RuleId, dueOn: IsoDate, description: string) => {
-    actions.push({ description, dueOn, ruleId });
+  const discussion = (ruleId: RuleId, due: WorkingDayCount, description: string) => {
+    actions.push({ description, dueOn: due.dueOn, ruleId });
     dueDates.push(
-      openDueDate({ kind: 'DUAL_STATUS_DISCUSSION', dueOn, ruleId, subjectId: plan.id, asOf, completionKnown: input.discussionsKnown }),
+      openDueDate({ kind: 'DUAL_STATUS_DISCUSSION', ...due, ruleId, subjectId: plan.id, asOf, completionKnown: input.discussionsKnown }),
     );
   };
 
@@ -338,9 +340,9 @@ function workflow(
       ruleId: ending.ruleId,
     });
   }
-  if (ending && challengeWindowEndsOn !== null && asOf <= challengeWindowEndsOn) {
+  if (ending && challengeWindow !== null && asOf <= challengeWindow.dueOn) {
     dueDates.push(
-      openDueDate({ kind: 'DUAL_STATUS_CHALLENGE_WINDOW_ENDS', dueOn: challengeWindowEndsOn, ruleId: ending.ruleId, subjectId: plan.id, asOf }),
+      openDueDate({ kind: 'DUAL_STATUS_CHALLENGE_WINDOW_ENDS', ...challengeWindow, ruleId: ending.ruleId, subjectId: plan.id, asOf }),
     );
   }
 
@@ -364,7 +366,7 @@ function workflow(
       if (pathway === 'SECTION_20_PLO' && !discussionHeld(() => true)) {
         discussion(
           'DS-S20-PLO',
-          initialReviewDue,
+          initialReview,
           'Before the initial CiC review the CP chair, IRO and social worker / team manager discuss care planning and the recommendation; the CP co-ordinator case-notes it',
         );
       }
@@ -378,7 +380,7 @@ function workflow(
     if (exceptional && !discussionHeld((d) => d > lastHeld!)) {
       discussion(
         'DS-BEYOND-3-MONTHS',
-        nextReviewDue,
+        nextReview,
         'Dual status beyond the three-month review: before the next CiC review the IRO, CP co-ordinator and team manager discuss whether dual status is still needed and case-note it',
       );
     }
@@ -440,9 +442,9 @@ function conferencesReplaced(
   const openPlans = plans.filter((p) => isOpenOn(p, asOf));
   if (current) {
     const held = heldReviewDates(current.period.id, input.careReviews, asOf);
-    const dueOn = careReviewDueAfter(current.period, held, false, calendar, policy).dueOn;
+    const due = careReviewDueAfter(current.period, held, false, calendar, policy);
     for (const plan of openPlans) {
-      replaced.set(plan.id, openDueDate({ kind: 'CIC_REVIEW', dueOn, ruleId: 'CP-DUAL-NO-CONFERENCE', subjectId: plan.id, asOf }));
+      replaced.set(plan.id, openDueDate({ kind: 'CIC_REVIEW', dueOn: due.dueOn, provisional: due.provisional, ruleId: 'CP-DUAL-NO-CONFERENCE', subjectId: plan.id, asOf }));
     }
     return replaced;
   }
@@ -457,8 +459,8 @@ function conferencesReplaced(
       input.cpReviews.filter((r) => r.planId === plan.id && r.heldOn !== null && r.heldOn <= asOf).map((r) => r.heldOn!),
     );
     if (lastReview === undefined || (lastConference !== undefined && lastConference >= lastReview)) continue;
-    const dueOn = dueWithin(lastReview, { amount: 6, unit: 'MONTHS' }, calendar, policy.monthsAs);
-    replaced.set(plan.id, openDueDate({ kind: 'CP_REVIEW_CONFERENCE', dueOn, ruleId: 'CP-DUAL-NO-CONFERENCE', subjectId: plan.id, asOf }));
+    const due = dueWithin(lastReview, { amount: 6, unit: 'MONTHS' }, calendar, policy.monthsAs);
+    replaced.set(plan.id, openDueDate({ kind: 'CP_REVIEW_CONFERENCE', ...due, ruleId: 'CP-DUAL-NO-CONFERENCE', subjectId: plan.id, asOf }));
   }
   return replaced;
 }

@@ -33,12 +33,16 @@ export interface DueDate {
   completionKnown: boolean;
   /** The plan, period of care or enquiry it belongs to. */
   subjectId: string | null;
+  /** It counts a bank holiday derived from the standing rules, outside the years whose official list is loaded (calendar.ts). */
+  provisional: boolean;
 }
 
 /** An open due date: rules.md's "overdue" is due before today (asOf) and not happened. */
 export function openDueDate(input: {
   kind: DueKind;
   dueOn: IsoDate;
+  /** As the calendar reported it (WorkingDayCount); false for a date no working-day count gave. */
+  provisional: boolean;
   ruleId: RuleId;
   subjectId: string | null;
   asOf: IsoDate;
@@ -53,6 +57,7 @@ export function openDueDate(input: {
     overdue: completionKnown && input.dueOn < input.asOf,
     completionKnown,
     subjectId: input.subjectId,
+    provisional: input.provisional,
   };
 }
 

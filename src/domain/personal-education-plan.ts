@@ -55,7 +55,7 @@ export function personalEducationPlanReviewDue(input: PersonalEducationPlanInput
   if (asOf < appliesFrom || (dateOfBirth !== null && asOf >= addYears(dateOfBirth, 18))) return null;
 
   const due = (dueOn: IsoDate) =>
-    openDueDate({ kind: 'CIC_PEP_REVIEW', dueOn, ruleId: 'CIC-PEP', subjectId: period.id, asOf, completionKnown: input.reviewsKnown });
+    openDueDate({ kind: 'CIC_PEP_REVIEW', dueOn, provisional: false, ruleId: 'CIC-PEP', subjectId: period.id, asOf, completionKnown: input.reviewsKnown });
   const term = schoolTermOn(asOf, termStarts);
   if (!input.reviewsKnown) return due(term.end);
 

@@ -13,22 +13,26 @@ import { rowScopeOf } from '../access/who-sees-what.js';
 import { keyContactRoleOfLabel, type Config } from '../config.js';
 import { lastImportCommittedAt, type RowScope } from '../db/children.js';
 import type { Database, Snapshot } from '../db/connection.js';
-import { addYears, CalendarRangeError, isIsoDate, todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
+import { addYears, isIsoDate, todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
+import { leftOutForTheLog, type ChildLeftOut } from '../db/authority-due-dates.js';
 import type { IsoDate } from '../domain/facts.js';
 import type { Admission } from '../graphql/http.js';
 import type { ErrorCode } from '../graphql/errors.js';
 import type { RouteHandler } from '../http/server.js';
-import { storeAnswers, storedDueDateChildren, storedDueDatePages } from '../db/due-date-store.js';
+import { storeAnswers, storedChildrenLeftOut, storedDueDateChildren, storedDueDatePages } from '../db/due-date-store.js';
 import { childRowsInBatches, dueDateExtractChildren, dueDateRowsInBatches, everyChild, type ExtractInputs, type Window } from './rows.js';
 
 /** Stored due dates are read this many rows per statement. */
 const storedPageSize = 10_000;
 import { contentTypes, csvHeader, formatFor, formatRecords, ResponseWriter, type ExtractRecord } from './stream.js';
 
+/** HTTP trailer giving how many children the extract left out because a rule cannot read their records. */
+export const childrenLeftOutTrailer = 'x-children-left-out';
+
 /** The roles an authority-wide extract is for (as `compliance` and `dueDates`). */
 const extractRoles: ReadonlySet<Role> = new Set(['social-care', 'bi']);
 
-export const dueDateColumns = ['childId', 'kind', 'dueOn', 'doneOn', 'ruleId', 'basis', 'overdue', 'late', 'completionKnown', 'team'] as const;
+export const dueDateColumns = ['childId', 'kind', 'dueOn', 'doneOn', 'ruleId', 'basis', 'overdue', 'late', 'completionKnown', 'team', 'provisional'] as const;
 export const childColumns = [
   'childId',
   'careStatus',
@@ -59,6 +63,8 @@ interface ExtractSpec {
     query: ExtractQuery,
     idOf: (caseId: string) => string,
     batchSize: number | undefined,
+    /** Children a rule cannot read, left out of the rows: filled as the batches go. */
+    leftOut: ChildLeftOut[],
   ): AsyncGenerator<ExtractRecord[]>;
 }
 
@@ -71,11 +77,12 @@ const dueDatesExtract: ExtractSpec = {
     scope.kind === 'EVERY_CHILD' && (await storeAnswers(snapshot.session, { asOf: query.asOf, window: query.window, policy: inputs.policy }))
       ? storedDueDateChildren(snapshot.session, query.window)
       : dueDateExtractChildren(snapshot, query.window, query.asOf, scope),
-  async *records(snapshot, inputs, childIds, query, idOf, batchSize) {
+  async *records(snapshot, inputs, childIds, query, idOf, batchSize, leftOut) {
     const stored = await storeAnswers(snapshot.session, { asOf: query.asOf, window: query.window, policy: inputs.policy });
+    if (stored) leftOut.push(...(await storedChildrenLeftOut(snapshot.session)));
     const batches = stored
       ? storedDueDatePages(snapshot.session, query.window, query.asOf, storedPageSize)
-      : dueDateRowsInBatches(snapshot, inputs, childIds, query.window, query.asOf, batchSize);
+      : dueDateRowsInBatches(snapshot, inputs, childIds, query.window, query.asOf, batchSize, leftOut);
     for await (const rows of batches) {
       // The fields of the GraphQL DueDateRow, in its order.
       yield rows.map((row) => ({
@@ -89,6 +96,7 @@ const dueDatesExtract: ExtractSpec = {
         late: row.late,
         completionKnown: row.completionKnown,
         team: row.team,
+        provisional: row.provisional,
       }));
     }
   },
@@ -99,8 +107,8 @@ const childrenExtract: ExtractSpec = {
   columns: childColumns,
   parameters: ['asOf'],
   children: (snapshot, _query, scope) => everyChild(snapshot, scope),
-  async *records(snapshot, inputs, childIds, query, idOf, batchSize) {
-    for await (const rows of childRowsInBatches(snapshot, inputs, childIds, query.asOf, batchSize)) {
+  async *records(snapshot, inputs, childIds, query, idOf, batchSize, leftOut) {
+    for await (const rows of childRowsInBatches(snapshot, inputs, childIds, query.asOf, batchSize, leftOut)) {
       yield rows.map((row) => ({ ...row, childId: idOf(row.childId) }));
     }
   },
@@ -231,16 +239,9 @@ async function streamExtract(run: ExtractRun): Promise<void> {
     return sendError(response, 500, 'INTERNAL', 'The access log could not be written, so nothing is returned', requestId);
   }
 
-  const batches = spec.records(snapshot, run.inputs, childIds, query, idOf, run.batchSize)[Symbol.asyncIterator]();
-  // The first batch is computed before the status line, so a rule that cannot answer (a due date
-  // beyond the loaded bank holidays) is still a clean 400 rather than a cut-off download.
-  let next: IteratorResult<ExtractRecord[]>;
-  try {
-    next = await batches.next();
-  } catch (error) {
-    if (!(error instanceof CalendarRangeError)) throw error;
-    return sendError(response, 400, 'BAD_USER_INPUT', `asOf: ${error.message}; load later years with npm run holidays`, requestId, 'asOf');
-  }
+  const leftOut: ChildLeftOut[] = [];
+  const batches = spec.records(snapshot, run.inputs, childIds, query, idOf, run.batchSize, leftOut)[Symbol.asyncIterator]();
+  let next = await batches.next();
 
   const extension = format === 'csv' ? 'csv' : 'ndjson';
   response.writeHead(200, {
@@ -249,6 +250,8 @@ async function streamExtract(run: ExtractRun): Promise<void> {
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     ...(importedAt ? { 'x-data-imported-at': importedAt } : {}),
+    // Known only once every batch is done: children a rule cannot read, left out (docs/compliance.md).
+    trailer: childrenLeftOutTrailer,
   });
   const writer = new ResponseWriter(response);
   try {
@@ -264,6 +267,8 @@ async function streamExtract(run: ExtractRun): Promise<void> {
       if (writer.clientGone) return;
       next = await batches.next();
     }
+    if (leftOut.length > 0) request.log.warn({ extract: spec.name, ...leftOutForTheLog(leftOut) }, 'children left out: a rule cannot read their records');
+    response.addTrailers({ [childrenLeftOutTrailer]: String(leftOut.length) });
     response.end();
   } finally {
     // Stopped early (client gone, or an error mid-stream): let the generator end its batches.

@@ -5,7 +5,7 @@
 // order: children in case-id order, then each child's history in its own order. A later change
 // can swap the source (e.g. the materialised table) behind the same generator signature.
 
-import { childDueDates, type DueDateInputs } from '../db/authority-due-dates.js';
+import { byTheRules, childrenDueDates, type ChildLeftOut, type DueDateInputs } from '../db/authority-due-dates.js';
 import { careStatusFactsOf } from '../db/care-status-facts.js';
 import { createChildRecordLoaders } from '../db/child-records.js';
 import { childrenWithWorkBetween, type RowScope } from '../db/children.js';
@@ -54,7 +54,8 @@ function* batchesOf<T>(ids: readonly T[], size: number): Generator<T[]> {
 
 /**
  * The due dates of `childIds` in the window as at asOf, exactly the rows `dueDates` gives (same
- * order), one array per batch of children. Reads only through the snapshot's orm.
+ * order), one array per batch of children. Reads only through the snapshot's orm. A child whose
+ * records a rule cannot read is left out and added to `leftOut` (the extract counts them).
  */
 export async function* dueDateRowsInBatches(
   snapshot: Pick<Snapshot, 'orm'>,
@@ -63,11 +64,13 @@ export async function* dueDateRowsInBatches(
   window: Window,
   asOf: IsoDate,
   batchSize: number = defaultBatchSize,
+  leftOut: ChildLeftOut[] = [],
 ): AsyncGenerator<ComplianceRow[]> {
   for (const batch of batchesOf(childIds, batchSize)) {
     const records = createChildRecordLoaders(snapshot.orm);
-    const perChild = await Promise.all(batch.map((childId) => childDueDates(childId, window, asOf, { ...inputs, records })));
-    yield perChild.flatMap((child) => child.rows);
+    const children = await childrenDueDates(batch, window, asOf, { ...inputs, records });
+    leftOut.push(...children.leftOut);
+    yield children.rows;
   }
 }
 
@@ -86,7 +89,8 @@ export interface ChildExtractRow {
 
 /**
  * Each child's `careStatus`, `nextReviewDue` (the first open due date of its schedule) and
- * allocated team (as the compliance rows' `team`) on asOf, one array per batch of children.
+ * allocated team (as the compliance rows' `team`) on asOf, one array per batch of children; a
+ * child whose records a rule cannot read is left out and added to `leftOut`.
  */
 export async function* childRowsInBatches(
   snapshot: Pick<Snapshot, 'orm'>,
@@ -94,11 +98,12 @@ export async function* childRowsInBatches(
   childIds: readonly string[],
   asOf: IsoDate,
   batchSize: number = defaultBatchSize,
+  leftOut: ChildLeftOut[] = [],
 ): AsyncGenerator<ChildExtractRow[]> {
   for (const batch of batchesOf(childIds, batchSize)) {
     const records = createChildRecordLoaders(snapshot.orm);
-    yield await Promise.all(
-      batch.map(async (childId): Promise<ChildExtractRow> => {
+    const rows = await Promise.all(
+      batch.map(async (childId): Promise<ChildExtractRow | null> => {
         const [statusFacts, scheduleFacts, involvements, careLeaverRecords] = await Promise.all([
           careStatusFactsOf(childId, asOf, records),
           scheduleFactsOf(childId, records),
@@ -106,7 +111,12 @@ export async function* childRowsInBatches(
           records.careLeaverRecords.load(childId),
         ]);
         const status = careStatusOn(statusFacts, asOf);
-        const next = childSchedule(scheduleFacts, inputs.calendar, inputs.policy, asOf).dueDates[0] ?? null;
+        const schedule = byTheRules(childId, () => childSchedule(scheduleFacts, inputs.calendar, inputs.policy, asOf));
+        if ('leftOut' in schedule) {
+          leftOut.push(schedule.leftOut);
+          return null;
+        }
+        const next = schedule.value.dueDates[0] ?? null;
         return {
           childId,
           careStatus: status.kinds,
@@ -120,5 +130,6 @@ export async function* childRowsInBatches(
         };
       }),
     );
+    yield rows.filter((row): row is ChildExtractRow => row !== null);
   }
 }

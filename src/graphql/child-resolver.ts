@@ -24,7 +24,7 @@ import { asKnownOn, isOpenOn, type CareLeaverRecordFact, type InvolvementFact, t
 import { normaliseNhsNumber } from '../domain/nhs-number.js';
 import type { DueDate as DueDateFact } from '../domain/due-dates.js';
 import type { RequestContext } from './context.js';
-import { badUserInput } from './errors.js';
+import { badUserInput, unreadableRecordProblem } from './errors.js';
 import { DateScalar } from './scalars.js';
 import { PeriodOfCare } from './types/care.js';
 import { CareStatus, Child, ChildConnection, ChildFilter } from './types/child.js';
@@ -93,10 +93,19 @@ async function overdueFilteredPage(
   options: { after: string | null; first: number; filter: DbChildFilter; asOf: IsoDate; hasOverdue: boolean; scope: RowScope },
 ): Promise<{ ids: string[]; hasNextPage: boolean; totalCount: () => Promise<number> }> {
   const candidates = await childrenWithOpenWork(context.database, options);
+  // A child whose records a rule cannot read matches neither way: left out, and counted (context.childrenLeftOut).
   const overdue = await Promise.all(
-    candidates.map(async ({ id, mayHaveDueDates }) =>
-      mayHaveDueDates ? (await scheduleOf(id, options.asOf, context)).dueDates.some((due) => due.overdue) : false,
-    ),
+    candidates.map(async ({ id, mayHaveDueDates }) => {
+      if (!mayHaveDueDates) return false;
+      try {
+        return (await scheduleOf(id, options.asOf, context)).dueDates.some((due) => due.overdue);
+      } catch (error) {
+        const problem = unreadableRecordProblem(error);
+        if (problem === null) throw error;
+        context.childrenLeftOut.push({ childId: id, table: 'ssd_person', problem });
+        return null;
+      }
+    }),
   );
   const matching = candidates.filter((_, index) => overdue[index] === options.hasOverdue);
   const rest = matching.filter((candidate) => candidate.afterCursor).map(({ id }) => id);

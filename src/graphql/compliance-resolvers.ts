@@ -6,9 +6,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { rowScopeOf } from '../access/who-sees-what.js';
-import { childDueDates } from '../db/authority-due-dates.js';
+import { childrenDueDates, distinctChildren, type ChildLeftOut } from '../db/authority-due-dates.js';
 import { childrenWithWorkBetween, countChildren } from '../db/children.js';
-import { lookBackDays, storeAnswers, storedCaseloads, storedDueDates } from '../db/due-date-store.js';
+import { lookBackDays, storeAnswers, storedCaseloads, storedChildrenLeftOut, storedDueDates } from '../db/due-date-store.js';
 import { addDays, addYears } from '../domain/calendar.js';
 import { complianceGroups, type ChildCaseload, type ComplianceRow } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/facts.js';
@@ -27,6 +27,8 @@ const maxPageSize = 500;
 interface AuthorityDueDates {
   rows: ComplianceRow[];
   children: ChildCaseload[];
+  /** Children left out (also added to the request's childrenLeftOut, for its extensions). */
+  leftOut: ChildLeftOut[];
 }
 
 /**
@@ -37,8 +39,13 @@ interface AuthorityDueDates {
 async function authorityDueDates(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
   const everyChild = rowScopeOf(context.claims, context.today, 'CASE').kind === 'EVERY_CHILD';
   if (everyChild && (await storeAnswers(context.database, { asOf, window, policy: context.policy }))) {
-    const [rows, children] = await Promise.all([storedDueDates(context.database, window, asOf), storedCaseloads(context.database)]);
-    return { rows, children: children.filter(isOpen) };
+    const [rows, children, leftOut] = await Promise.all([
+      storedDueDates(context.database, window, asOf),
+      storedCaseloads(context.database),
+      storedChildrenLeftOut(context.database),
+    ]);
+    context.childrenLeftOut.push(...leftOut);
+    return { rows, children: children.filter(isOpen), leftOut };
   }
   const ids = await childrenWithWorkBetween(context.database, {
     since: addDays(window.from, -lookBackDays),
@@ -51,8 +58,9 @@ async function authorityDueDates(context: RequestContext, window: { from: IsoDat
     policy: context.policy,
     isSocialWorker: (label: string | null) => keyContactRoleOf(label, context) === KeyContactRole.SOCIAL_WORKER,
   };
-  const perChild = await Promise.all(ids.map((childId) => childDueDates(childId, window, asOf, inputs)));
-  return { rows: perChild.flatMap((child) => child.rows), children: perChild.map((child) => child.caseload).filter(isOpen) };
+  const { rows, caseloads, leftOut } = await childrenDueDates(ids, window, asOf, inputs);
+  context.childrenLeftOut.push(...leftOut);
+  return { rows, children: caseloads.filter(isOpen), leftOut };
 }
 
 /** Caseload counts are of open children; the rest are counted as NOT_OPEN from the total. */
@@ -71,9 +79,10 @@ export class ComplianceResolver {
   ): Promise<ComplianceGroup[]> {
     const date = checkedDate('asOf', asOf ?? context.today, context);
     if (checkedDate('from', from, context) > checkedDate('to', to, context)) throw badUserInput('to', 'must not be before from');
-    const { rows, children } = await authorityDueDates(context, { from, to }, date);
+    const { rows, children, leftOut } = await authorityDueDates(context, { from, to }, date);
     const inScope = await countChildren(context.database, { asOf: date, scope: rowScopeOf(context.claims, context.today, 'CASE') });
-    return complianceGroups(rows, children, groupBy ?? 'NONE', inScope - children.length) as ComplianceGroup[];
+    // Children left out are in scope but counted nowhere (not as NOT_OPEN either): extensions.childrenLeftOut says how many.
+    return complianceGroups(rows, children, groupBy ?? 'NONE', inScope - children.length - distinctChildren(leftOut).length) as ComplianceGroup[];
   }
 
   @Query(() => DueDateConnection, { description: 'Row-level due dates behind the measures, by child then due date (pseudonymised for bi).' })
@@ -122,6 +131,7 @@ export class ComplianceResolver {
         late: row.late,
         completionKnown: row.completionKnown,
         team: row.team,
+        provisional: row.provisional,
       } satisfies DueDateRow,
     }));
     return { edges, pageInfo: { hasNextPage: start + size < keyed.length, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: keyed.length };

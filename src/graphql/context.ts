@@ -9,6 +9,7 @@ import type { WorkingDayCalendar } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
 import type { Pseudonyms } from '../access/pseudonyms.js';
 import type { AccessRecord } from '../access/access-log.js';
+import type { ChildLeftOut } from '../db/authority-due-dates.js';
 
 export interface RequestContext {
   requestId: string;
@@ -27,4 +28,6 @@ export interface RequestContext {
   pseudonyms: Pseudonyms | null;
   /** Children read and refused in this request: written to the access log before the answer leaves. */
   access: AccessRecord;
+  /** Children whole-authority work in this request left out (a rule cannot read their records): reported in the answer's extensions. */
+  childrenLeftOut: ChildLeftOut[];
 }

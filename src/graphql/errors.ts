@@ -12,6 +12,22 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'INTERNAL';
 
+/**
+ * A child's own field whose records a rule cannot read: an error on that field alone, naming
+ * the record (table and id, as the reader knows the child) and the problem — never the
+ * request's arguments. INTERNAL, as the request was fine; the rest of the answer stands.
+ */
+export function unreadableRecord(table: string, id: string, problem: string): GraphQLError {
+  return new GraphQLError(`${table} ${id}: the rules cannot read this child's records: ${problem}`, {
+    extensions: { code: 'INTERNAL', record: { table, id }, problem },
+  });
+}
+
+/** The problem of an unreadableRecord error, or null for any other error. */
+export function unreadableRecordProblem(error: unknown): string | null {
+  return error instanceof GraphQLError && error.extensions.record ? String(error.extensions.problem) : null;
+}
+
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(`${argument}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
 }

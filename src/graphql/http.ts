@@ -14,7 +14,8 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import { createChildRecordLoaders } from '../db/child-records.js';
 import { lastImportCommittedAt } from '../db/children.js';
-import { CalendarRangeError, todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
+import { todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
+import { distinctChildren, leftOutForTheLog } from '../db/authority-due-dates.js';
 import type { Logger } from '../log.js';
 import type { RequestContext } from './context.js';
 import { loadPseudonymKey, Pseudonyms } from '../access/pseudonyms.js';
@@ -73,6 +74,20 @@ export async function admitRequest(request: IncomingMessage, authenticator: Auth
   return { ok: true, claims };
 }
 
+/**
+ * Children whole-authority work left out (docs/compliance.md, "Children left out"): the count
+ * for every reader, and for social-care which children and why, to put their records right.
+ * The log line says how many, never who.
+ */
+function childrenLeftOutExtensions(context: RequestContext): Record<string, unknown> {
+  const leftOut = distinctChildren(context.childrenLeftOut);
+  if (leftOut.length === 0) return {};
+  return {
+    childrenLeftOut: leftOut.length,
+    ...(context.claims.role === 'social-care' ? { childrenLeftOutProblems: leftOut.map(({ childId, table, problem }) => ({ record: { table, id: childId }, problem })) } : {}),
+  };
+}
+
 export interface GraphqlHandlerOptions {
   config: Config;
   /** The working-day calendar, loaded from the database once it is migrated. */
@@ -108,6 +123,9 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue }) {
+          if (contextValue.childrenLeftOut.length > 0) {
+            logger.warn({ requestId: contextValue.requestId, ...leftOutForTheLog(contextValue.childrenLeftOut) }, 'children left out: a rule cannot read their records');
+          }
           if (response.body.kind === 'single') {
             // Each error carries the request id, so a caller can quote it to the authority.
             response.body.singleResult.errors = response.body.singleResult.errors?.map((error) => ({
@@ -118,6 +136,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
               ...response.body.singleResult.extensions,
               requestId: contextValue.requestId,
               dataImportedAt: await dataImportedAt(),
+              ...childrenLeftOutExtensions(contextValue),
             };
           }
         },
@@ -153,15 +172,9 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       const code = String(formatted.extensions?.code ?? '');
       if (contractCodes.has(code)) return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, code } };
       if (badInputCodes.has(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+      // A child's field its records cannot answer (errors.ts, unreadableRecord): said as it is.
+      if (code === 'INTERNAL' && formatted.extensions?.record) return { message: formatted.message, path: formatted.path, extensions: formatted.extensions };
       const cause = unwrapResolverError(error);
-      // A due date beyond the loaded bank holidays is never guessed (rules.md, working days).
-      if (cause instanceof CalendarRangeError) {
-        return {
-          message: `asOf: ${cause.message}; load later years with npm run holidays`,
-          path: formatted.path,
-          extensions: { code: 'BAD_USER_INPUT', argument: 'asOf' },
-        };
-      }
       logger.error({ err: cause }, 'resolver failed');
       return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL' } };
     },
@@ -212,6 +225,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       policy: config.policy,
       pseudonyms: claims.role === 'bi' ? new Pseudonyms(pseudonymKey, claims.org ?? claims.sub) : null,
       access: new AccessRecord(),
+      childrenLeftOut: [],
     };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },

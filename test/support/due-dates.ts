@@ -13,6 +13,7 @@ export interface DueDateRowReply {
   late: boolean;
   completionKnown: boolean;
   team: string | null;
+  provisional: boolean;
 }
 
 export async function allDueDateRows(api: TestService, question: { asOf: string; from: string; to: string }, token?: string): Promise<DueDateRowReply[]> {
@@ -23,7 +24,7 @@ export async function allDueDateRows(api: TestService, question: { asOf: string;
     const reply: GraphqlResponse<Page> = await api.query<Page>(
       `query ($after: String, $asOf: Date, $from: Date, $to: Date) {
         dueDates(first: 500, after: $after, asOf: $asOf, filter: { dueFrom: $from, dueTo: $to }) {
-          pageInfo { hasNextPage endCursor } edges { node { childId kind dueOn doneOn ruleId basis overdue late completionKnown team } } } }`,
+          pageInfo { hasNextPage endCursor } edges { node { childId kind dueOn doneOn ruleId basis overdue late completionKnown team provisional } } } }`,
       { after, ...question },
       token,
     );

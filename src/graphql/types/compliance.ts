@@ -63,6 +63,8 @@ export class DueDateRow {
   @Field({ description: 'False when the extract carries no record of this kind of event: left out of the measures, never overdue.' })
   completionKnown!: boolean;
   @Field(() => String, { nullable: true }) team!: string | null;
+  @Field({ description: 'True when it counts a bank holiday derived from the standing rules, outside the years whose official list is loaded.' })
+  provisional!: boolean;
 }
 
 @ObjectType()

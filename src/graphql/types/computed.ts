@@ -26,6 +26,8 @@ export class DueDate {
   })
   completionKnown!: boolean;
   @Field(() => ID, { nullable: true, description: 'The plan, period of care or enquiry it belongs to.' }) subjectId!: string | null;
+  @Field({ description: 'True when it counts a bank holiday derived from the standing rules, outside the years whose official list is loaded.' })
+  provisional!: boolean;
 }
 
 @ObjectType()

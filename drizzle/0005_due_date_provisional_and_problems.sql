@@ -1,0 +1,2 @@
+ALTER TABLE "carebridge"."due_date" ADD COLUMN "provisional" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "carebridge"."due_date_store" ADD COLUMN "problems" jsonb DEFAULT '[]'::jsonb NOT NULL;
