@@ -2,6 +2,7 @@
 // The filters apply in SQL the same readings as src/domain/care-status.ts (docs/care-status.md),
 // so counts and pages agree with each child's own careStatus.
 
+import { likePatternsOf } from '../access/link-purposes.js';
 import type { CareStatusKind } from '../domain/care-status.js';
 import type { IsoDate } from '../domain/facts.js';
 import type { SqlSession } from './connection.js';
@@ -63,19 +64,21 @@ function filterConditions(filter: ChildFilter | null | undefined): string[] {
 
 /**
  * Which children a reader sees (contract, "Who sees what"): every child; a partner only those
- * linked to its organisation today (for its purpose, when it has one), never a restricted one;
+ * linked to its organisation today (for its purpose, when it has one) through a link whose
+ * purpose is one of its role's (`linkPurposes`, `*` ending a prefix), never a restricted one;
  * an emergency-care read any unrestricted child.
  */
 export type RowScope =
   | { kind: 'EVERY_CHILD' }
-  | { kind: 'LINKED'; org: string | null; purpose: string | null; today: IsoDate }
+  | { kind: 'LINKED'; org: string | null; purpose: string | null; linkPurposes: readonly string[]; today: IsoDate }
   | { kind: 'UNRESTRICTED' };
 
 const unrestricted = 'NOT EXISTS (SELECT 1 FROM carebridge.cb_restriction r WHERE r.rest_person_id = c.person_id)';
 const linkedToday = `EXISTS (SELECT 1 FROM carebridge.cb_consumer_link l
   WHERE l.cons_child_person_id = c.person_id AND l.cons_org_id = $org
     AND l.cons_start_date <= $today AND (l.cons_end_date IS NULL OR l.cons_end_date > $today)
-    AND ($purpose::text IS NULL OR l.cons_purpose = $purpose))`;
+    AND ($purpose::text IS NULL OR l.cons_purpose = $purpose)
+    AND EXISTS (SELECT 1 FROM jsonb_array_elements_text($linkPurposes::jsonb) AS p(pattern) WHERE l.cons_purpose LIKE p.pattern))`;
 
 function scopeConditions(scope: RowScope): string[] {
   if (scope.kind === 'EVERY_CHILD') return [];
@@ -86,7 +89,9 @@ function scopeConditions(scope: RowScope): string[] {
 /** Values for the named placeholders a scope's and a filter's conditions use. */
 function bindings(scope: RowScope, asOf: IsoDate | null): Record<string, unknown> {
   const named: Record<string, unknown> = { asOf };
-  if (scope.kind === 'LINKED') Object.assign(named, { org: scope.org, purpose: scope.purpose, today: scope.today });
+  if (scope.kind === 'LINKED') {
+    Object.assign(named, { org: scope.org, purpose: scope.purpose, linkPurposes: JSON.stringify(likePatternsOf(scope.linkPurposes)), today: scope.today });
+  }
   return named;
 }
 
