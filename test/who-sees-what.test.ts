@@ -340,6 +340,36 @@ describe('the access log and notifications', () => {
     expect(JSON.stringify(probe?.fields)).toContain('Child.dateOfBirth');
   });
 
+  it('no such child, a child not linked and a restricted child: the same statements, and one log entry each with the reason', async () => {
+    const { database } = api.service;
+    const traced = async (as: string, query: string) => {
+      const statements: string[] = [];
+      const listen = (text: string) => void statements.push(text);
+      database.statementListeners.add(listen);
+      const reply = await ask(as, query).finally(() => database.statementListeners.delete(listen));
+      const entries = await database.query('SELECT outcome, child_person_id FROM carebridge.access_log WHERE request_id = $1', [reply.body.extensions?.requestId]);
+      return { statements, data: reply.body.data, entries };
+    };
+    // 9990000107 is a valid NHS number no child has; W4 is linked to no one; W3 is restricted.
+    const lookups = [
+      { as: 'ehc', query: (key: string) => `{ child(id: "${key}") { id } }`, keys: { NOT_FOUND: 'NOBODY', NOT_LINKED: 'W4', RESTRICTED: 'W3' } },
+      { as: 'ehc', query: (key: string) => `{ childByNhsNumber(nhsNumber: "${key}") { id } }`, keys: { NOT_FOUND: '9990000107', NOT_LINKED: '9990000050', RESTRICTED: '9990000042' } },
+      { as: 'health in emergency care', query: (key: string) => `{ childByNhsNumber(nhsNumber: "${key}") { careStatus { kinds } } }`, keys: { NOT_FOUND: '9990000107', RESTRICTED: '9990000042' } },
+    ];
+    const childOf: Record<string, string | null> = { NOT_FOUND: null, NOT_LINKED: 'W4', RESTRICTED: 'W3' };
+    for (const { as, query, keys } of lookups) {
+      // One after another: the listeners hear every statement of the database.
+      const runs = [];
+      for (const [outcome, key] of Object.entries(keys)) runs.push({ outcome, ...(await traced(as, query(key))) });
+      for (const run of runs) {
+        expect(Object.values(run.data ?? {}), `${as} ${run.outcome}`).toEqual([null]);
+        expect(run.entries, `${as} ${run.outcome}`).toEqual([{ outcome: run.outcome, child_person_id: childOf[run.outcome] }]);
+        expect(run.statements, `${as} ${run.outcome}: the same statements as ${runs[0]!.outcome}`).toEqual(runs[0]!.statements);
+      }
+      expect(runs[0]!.statements.some((text) => text.includes('carebridge.access_log'))).toBe(true);
+    }
+  });
+
   it('a partner’s read of a child on a CP plan raises one notification per read; a social worker’s does not', async () => {
     const before = (await notificationsAbout('W1')).length;
     await ask('health', '{ child(id: "W1") { careStatus { kinds } } }');

@@ -110,11 +110,15 @@ function whereClause(conditions: string[], parameters: unknown[], named: Record<
   return conditions.length === 0 ? '' : `WHERE ${bind(conditions.join(' AND '), named, parameters)}`;
 }
 
-/** The child found, or why a child that exists was refused (for the access log), in one statement either way. */
+/**
+ * The child found, or why none was (for the access log): no such child, not linked, restricted.
+ * One statement whatever the answer, and every refusal is logged alike, so a partner cannot tell
+ * "exists but not theirs" from "does not exist" by the answer, the statements or their number.
+ */
 export interface ChildLookup {
   childId: string | null;
-  refused: 'RESTRICTED' | 'NOT_LINKED' | null;
-  /** The refused child's id, for the access log only. */
+  refused: 'NOT_FOUND' | 'RESTRICTED' | 'NOT_LINKED' | null;
+  /** The refused child's id, for the access log only (none when not found). */
   refusedChildId?: string;
 }
 
@@ -144,7 +148,7 @@ async function lookUp(session: SqlSession, from: string, leading: unknown[], sco
   );
   // Two children with one NHS number is a data error: answering with either would be a guess.
   const row = rows.length === 1 ? rows[0]! : undefined;
-  if (!row) return { childId: null, refused: null };
+  if (!row) return { childId: null, refused: 'NOT_FOUND' };
   if (row.visible) return { childId: row.person_id, refused: null };
   return { childId: null, refused: row.restricted ? 'RESTRICTED' : 'NOT_LINKED', refusedChildId: row.person_id };
 }
