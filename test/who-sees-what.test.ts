@@ -16,8 +16,8 @@ const today = todayInLondon();
 const tomorrow = addDays(today, 1);
 
 // W1 is linked to every partner organisation; W2 to the EHC service, for another purpose, and to
-// the school for an education, health and care plan; W3 is linked but restricted; W4 is linked to
-// no one; W5's link ended yesterday, W6's starts tomorrow.
+// the school for an education, health and care plan; W3 is linked but restricted; W4 only by a
+// link with no purpose, which is no role's; W5's link ended yesterday, W6's starts tomorrow.
 const extract = {
   'ssd_person.csv': [
     'pers_person_id,pers_forename,pers_surname,pers_dob,pers_common_child_id',
@@ -40,6 +40,7 @@ const extract = {
     `L6,EHC,W5,EHC_ASSESSMENT,2024-01-01,${today}`,
     `L7,EHC,W6,EHC_ASSESSMENT,${tomorrow},`,
     'L8,URN100,W2,EDUCATION_HEALTH_PLAN,2024-01-01,',
+    'L9,RX1,W4,,2024-01-01,',
   ],
   'cb_restriction.csv': ['rest_person_id,rest_reason', 'W3,Adoption in progress'],
 };
@@ -156,6 +157,12 @@ describe('purposes belong to roles: links are read only for the reader’s role�
     for (const id of ['W1', 'W2']) expect(await byId(as, id), id).toBeNull();
     for (const nhsNumber of ['9990000026', '9990000034']) expect(await byNhsNumber(as, nhsNumber), nhsNumber).toBeNull();
     expect(await lists(as)).toEqual({ ids: [], totalCount: 0, filtered: [], filteredCount: 0 });
+  });
+
+  it('a link without a purpose is no role’s: the trust it names does not read the child through it', async () => {
+    expect(await byId('health', 'W4')).toBeNull();
+    expect(await byNhsNumber('health', '9990000050')).toBeNull();
+    expect((await lists('health')).ids).toEqual(['W1']);
   });
 
   it('an education token with the same org sees them, EDUCATION and EDUCATION_HEALTH_PLAN links alike (EDUCATION*)', async () => {
@@ -350,7 +357,7 @@ describe('the access log and notifications', () => {
       const entries = await database.query('SELECT outcome, child_person_id FROM carebridge.access_log WHERE request_id = $1', [reply.body.extensions?.requestId]);
       return { statements, data: reply.body.data, entries };
     };
-    // 9990000107 is a valid NHS number no child has; W4 is linked to no one; W3 is restricted.
+    // 9990000107 is a valid NHS number no child has; W4 is not linked to the EHC service; W3 is restricted.
     const lookups = [
       { as: 'ehc', query: (key: string) => `{ child(id: "${key}") { id } }`, keys: { NOT_FOUND: 'NOBODY', NOT_LINKED: 'W4', RESTRICTED: 'W3' } },
       { as: 'ehc', query: (key: string) => `{ childByNhsNumber(nhsNumber: "${key}") { id } }`, keys: { NOT_FOUND: '9990000107', NOT_LINKED: '9990000050', RESTRICTED: '9990000042' } },

@@ -78,7 +78,8 @@ const linkedToday = `EXISTS (SELECT 1 FROM carebridge.cb_consumer_link l
   WHERE l.cons_child_person_id = c.person_id AND l.cons_org_id = $org
     AND l.cons_start_date <= $today AND (l.cons_end_date IS NULL OR l.cons_end_date > $today)
     AND ($purpose::text IS NULL OR l.cons_purpose = $purpose)
-    AND EXISTS (SELECT 1 FROM jsonb_array_elements_text($linkPurposes::jsonb) AS p(pattern) WHERE l.cons_purpose LIKE p.pattern))`;
+    -- The role's purposes (an uncorrelated sub-select: one array per statement); a link without a purpose is no role's.
+    AND l.cons_purpose LIKE ANY (ARRAY(SELECT jsonb_array_elements_text($linkPurposes::jsonb))))`;
 
 function scopeConditions(scope: RowScope): string[] {
   if (scope.kind === 'EVERY_CHILD') return [];
