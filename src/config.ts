@@ -359,20 +359,20 @@ function readPolicy(file: string | undefined): { policy: Policy; problems: strin
 
 /** CAREBRIDGE_PURPOSES_BY_ROLE: JSON, e.g. {"health": ["EDUCATION_HEALTH_PLAN"]}; each role's purposes are added to the contract's. */
 const purposeAdditions = z.strictObject(
-    Object.fromEntries(
-      linkRoles.map((role) => [
-        role,
-        z
-          .array(z.string().regex(purposePattern, 'must be a purpose (letters, digits, _ . : -), or a prefix ending in *, e.g. EDUCATION_HEALTH_PLAN or HEALTH_*'))
-          .max(100)
-          .optional(),
-      ]),
-    ) as Record<(typeof linkRoles)[number], z.ZodOptional<z.ZodArray<z.ZodString>>>,
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: only ${linkRoles.join(', ')} read through links` : 'must be a JSON object of roles to lists of purposes',
-    },
-  );
+  Object.fromEntries(
+    linkRoles.map((role) => [
+      role,
+      z
+        .array(z.string().regex(purposePattern, 'must be a purpose (letters, digits, _ . : -), or a prefix ending in *, e.g. EDUCATION_HEALTH_PLAN or HEALTH_*'))
+        .max(100)
+        .optional(),
+    ]),
+  ) as Record<(typeof linkRoles)[number], z.ZodOptional<z.ZodArray<z.ZodString>>>,
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: only ${linkRoles.join(', ')} read through links` : 'must be a JSON object of roles to lists of purposes',
+  },
+);
 
 function readPurposesByRole(json: string | undefined): { purposesByRole: PurposesByRole; problems: string[] } {
   if (!json) return { purposesByRole: extendPurposes({}), problems: [] };

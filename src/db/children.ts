@@ -74,11 +74,12 @@ export type RowScope =
   | { kind: 'UNRESTRICTED' };
 
 const unrestricted = 'NOT EXISTS (SELECT 1 FROM carebridge.cb_restriction r WHERE r.rest_person_id = c.person_id)';
+// The role's purposes come as one jsonb array of LIKE patterns, unpacked by an uncorrelated
+// sub-select (once per statement); a link without a purpose matches none: it is no role's.
 const linkedToday = `EXISTS (SELECT 1 FROM carebridge.cb_consumer_link l
   WHERE l.cons_child_person_id = c.person_id AND l.cons_org_id = $org
     AND l.cons_start_date <= $today AND (l.cons_end_date IS NULL OR l.cons_end_date > $today)
     AND ($purpose::text IS NULL OR l.cons_purpose = $purpose)
-    -- The role's purposes (an uncorrelated sub-select: one array per statement); a link without a purpose is no role's.
     AND l.cons_purpose LIKE ANY (ARRAY(SELECT jsonb_array_elements_text($linkPurposes::jsonb))))`;
 
 function scopeConditions(scope: RowScope): string[] {
