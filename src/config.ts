@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { mappableCodeSets, type MappableCodeSet } from './import/tables.js';
 import { keyContactRoles, type KeyContactRole } from './domain/key-contacts.js';
 import { defaultPolicy, parsePolicy, type Policy } from './domain/policy.js';
+import { extendPurposes, linkRoles, purposePattern, type PurposesByRole } from './access/link-purposes.js';
 
 /** Defaults for the operation limits: `children(first: 500)` asking every Child field passes (see src/access/operation-limits.ts). */
 export const operationLimitDefaults = { depth: 10, aliases: 15, tokens: 1000, directives: 20, cost: 100_000 } as const;
@@ -31,6 +32,16 @@ const jwksUrl = z.string().refine((value) => {
 }, 'must be an https:// URL (http:// only for localhost)');
 
 const claimDefaults = { CAREBRIDGE_CLAIM_ROLE: 'role', CAREBRIDGE_CLAIM_ORG: 'org', CAREBRIDGE_CLAIM_PURPOSE: 'purpose' } as const;
+
+/** A duration in seconds, or with a unit: 3600, 90m, 24h, 1d. */
+const durationUnits = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+const duration = z
+  .string()
+  .regex(/^[1-9][0-9]{0,7}[smhd]?$/, 'must be a duration such as 24h, 90m, 1d or 3600 (seconds)')
+  .transform((value) => {
+    const unit = value.at(-1) as keyof typeof durationUnits;
+    return unit in durationUnits ? Number(value.slice(0, -1)) * durationUnits[unit] : Number(value);
+  });
 
 const postgresUrl = z
   .string()
@@ -82,6 +93,12 @@ const environment = z.object({
     .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be a redis:// or rediss:// URL')
     .optional(),
   CAREBRIDGE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  // Partners' reads and tokens (src/access/link-purposes.ts, src/access/authentication.ts).
+  CAREBRIDGE_PURPOSES_BY_ROLE: z.string().min(1).optional(),
+  CAREBRIDGE_MAX_TOKEN_LIFETIME: duration
+    .pipe(z.number().min(60, 'must be at least a minute').max(30 * 86_400, 'must be at most 30 days'))
+    .default(24 * 3600),
+  CAREBRIDGE_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
 });
 
 /** Real auth mode needs all three; with none of them the service runs in demo mode. */
@@ -238,6 +255,16 @@ export interface Config {
   rateLimit: RateLimitSettings | null;
   /** statement_timeout for the service's database connections, in ms; 0 is none. */
   statementTimeoutMs: number;
+  /** The link purposes each partner role reads through: the contract's map, extended by CAREBRIDGE_PURPOSES_BY_ROLE. */
+  purposesByRole: PurposesByRole;
+  tokens: TokenSettings;
+}
+
+export interface TokenSettings {
+  /** Longest accepted exp − iat, in seconds (CAREBRIDGE_MAX_TOKEN_LIFETIME). */
+  maxLifetimeSeconds: number;
+  /** Clock skew allowed on exp, nbf and iat, in seconds (CAREBRIDGE_CLOCK_TOLERANCE_S). */
+  clockToleranceSeconds: number;
 }
 
 export interface OperationLimitSettings {
@@ -330,6 +357,37 @@ function readPolicy(file: string | undefined): { policy: Policy; problems: strin
     : { policy: defaultPolicy, problems: parsed.problems.map((problem) => `CAREBRIDGE_POLICY_FILE (${file}): ${problem}`) };
 }
 
+/** CAREBRIDGE_PURPOSES_BY_ROLE: JSON, e.g. {"health": ["EDUCATION_HEALTH_PLAN"]}; each role's purposes are added to the contract's. */
+const purposeAdditions = z.strictObject(
+  Object.fromEntries(
+    linkRoles.map((role) => [
+      role,
+      z
+        .array(z.string().regex(purposePattern, 'must be a purpose (letters, digits, _ . : -), or a prefix ending in *, e.g. EDUCATION_HEALTH_PLAN or HEALTH_*'))
+        .max(100)
+        .optional(),
+    ]),
+  ) as Record<(typeof linkRoles)[number], z.ZodOptional<z.ZodArray<z.ZodString>>>,
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: only ${linkRoles.join(', ')} read through links` : 'must be a JSON object of roles to lists of purposes',
+  },
+);
+
+function readPurposesByRole(json: string | undefined): { purposesByRole: PurposesByRole; problems: string[] } {
+  if (!json) return { purposesByRole: extendPurposes({}), problems: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return { purposesByRole: extendPurposes({}), problems: [`CAREBRIDGE_PURPOSES_BY_ROLE: not JSON (${(error as Error).message})`] };
+  }
+  const parsed = purposeAdditions.safeParse(value);
+  return parsed.success
+    ? { purposesByRole: extendPurposes(parsed.data), problems: [] }
+    : { purposesByRole: extendPurposes({}), problems: issuesToProblems(parsed.error.issues, 'CAREBRIDGE_PURPOSES_BY_ROLE') };
+}
+
 /** Parses the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most deployment tooling.
@@ -340,6 +398,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   problems.push(...labelProblems);
   const { policy, problems: policyProblems } = readPolicy(present.CAREBRIDGE_POLICY_FILE);
   problems.push(...policyProblems);
+  const { purposesByRole, problems: purposeProblems } = readPurposesByRole(present.CAREBRIDGE_PURPOSES_BY_ROLE);
+  problems.push(...purposeProblems);
   problems.push(...crossFieldProblems(present));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
@@ -373,5 +433,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     rateLimit: rateLimitSettings(values),
     statementTimeoutMs: values.CAREBRIDGE_STATEMENT_TIMEOUT_MS,
+    purposesByRole,
+    tokens: { maxLifetimeSeconds: values.CAREBRIDGE_MAX_TOKEN_LIFETIME, clockToleranceSeconds: values.CAREBRIDGE_CLOCK_TOLERANCE_S },
   };
 }

@@ -92,12 +92,13 @@ describe('demo auth mode', () => {
       org: 'RX1',
       sub: 'nurse-7',
       purpose: 'EMERGENCY_CARE',
+      linkPurposes: ['HEALTH_*'],
     });
     const payload = decodeJwt(token);
     expect(payload).toMatchObject({ iss: 'carebridge-demo', aud: 'carebridge' });
     expect(payload.exp! - payload.iat!).toBe(12 * 3600);
     const bare = await signDemoToken(config, { role: 'social-care', sub: 'sw-1' });
-    expect(await authenticator.authenticate(`bearer  ${bare}`)).toEqual({ role: 'social-care', org: null, sub: 'sw-1', purpose: null });
+    expect(await authenticator.authenticate(`bearer  ${bare}`)).toEqual({ role: 'social-care', org: null, sub: 'sw-1', purpose: null, linkPurposes: [] });
   });
 
   it('refuses a missing header, another scheme and garbage', async () => {
@@ -121,6 +122,58 @@ describe('demo auth mode', () => {
     expect(await refusal(authenticator, `Bearer ${early}`)).toBe('token not yet valid');
     const noExpiry = await new SignJWT({ role: 'bi', sub: 'x' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('carebridge-demo').setAudience('carebridge').sign(key);
     expect(await refusal(authenticator, `Bearer ${noExpiry}`)).toBe('token has no valid expiry');
+  });
+
+  it('refuses a token that lives longer than the maximum (exp − iat, not its age), has no iat, or is issued in the future beyond the tolerance', async () => {
+    const lifetime = (issuedAt: number, expires: number) => demoToken({}, (jwt) => jwt.setIssuedAt(issuedAt).setExpirationTime(expires));
+    expect(await refusal(authenticator, `Bearer ${await lifetime(now(), now() + 25 * 3600)}`)).toBe(
+      'token lifetime too long: exp − iat is 90000 s, at most 86400 s is accepted',
+    );
+    // Issued two hours ago, so young enough for jose's maxTokenAge: its lifetime is what is refused.
+    expect(await refusal(authenticator, `Bearer ${await lifetime(now() - 7200, now() + 46 * 3600)}`)).toMatch(/^token lifetime too long: exp − iat is 172800 s/);
+    await expect(authenticator.authenticate(`Bearer ${await lifetime(now() - 3600, now() + 23 * 3600)}`)).resolves.toMatchObject({ role: 'social-care' });
+
+    expect(await refusal(authenticator, `Bearer ${await lifetime(now() + 120, now() + 3600)}`)).toBe(
+      "token issued in the future: iat is more than 30 s ahead of this server's clock",
+    );
+    await expect(authenticator.authenticate(`Bearer ${await lifetime(now() + 10, now() + 3600)}`)).resolves.toMatchObject({ role: 'social-care' });
+
+    const noIssuedAt = await new SignJWT({ role: 'bi', sub: 'x' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('carebridge-demo')
+      .setAudience('carebridge')
+      .setExpirationTime('1h')
+      .sign(key);
+    expect(await refusal(authenticator, `Bearer ${noIssuedAt}`)).toBe('token has no valid iat (issued at): its lifetime cannot be checked');
+  });
+
+  it('takes the maximum lifetime and the clock tolerance from configuration; demo tokens never outlive the maximum', async () => {
+    const strict = loadConfig({ CAREBRIDGE_DATA_DIR: config.dataDir, CAREBRIDGE_MAX_TOKEN_LIFETIME: '1h', CAREBRIDGE_CLOCK_TOLERANCE_S: '0' });
+    const checker = await createAuthenticator(strict, quiet);
+    expect(await refusal(checker, `Bearer ${await demoToken({}, (jwt) => jwt.setExpirationTime('2h'))}`)).toMatch(/^token lifetime too long: exp − iat is 7200 s, at most 3600 s/);
+    expect(await refusal(checker, `Bearer ${await demoToken({}, (jwt) => jwt.setIssuedAt(now() + 5))}`)).toBe(
+      "token issued in the future: iat is more than 0 s ahead of this server's clock",
+    );
+    const capped = await signDemoToken(strict, { role: 'bi', sub: 'analyst' });
+    expect(decodeJwt(capped).exp! - decodeJwt(capped).iat!).toBe(3600);
+    await expect(checker.authenticate(`Bearer ${capped}`)).resolves.toMatchObject({ role: 'bi' });
+  });
+
+  it('refuses a partner token whose purpose is not its role’s (health with a school’s purpose), not emergency care', async () => {
+    const as = (role: string, purpose: string) => demoToken({ role, org: 'URN100', purpose });
+    expect(await refusal(authenticator, `Bearer ${await as('health', 'EDUCATION')}`)).toBe(
+      'purpose EDUCATION does not belong to role health (its purposes: HEALTH_*, EMERGENCY_CARE)',
+    );
+    expect(await refusal(authenticator, `Bearer ${await as('education', 'HEALTH_CARE')}`)).toBe('purpose HEALTH_CARE does not belong to role education (its purposes: EDUCATION*)');
+    expect(await refusal(authenticator, `Bearer ${await as('ehc', 'EMERGENCY_CARE')}`)).toMatch(/^purpose EMERGENCY_CARE does not belong to role ehc/);
+    for (const [role, purpose] of [['health', 'EMERGENCY_CARE'], ['health', 'HEALTH_CARE'], ['education', 'EDUCATION_HEALTH_PLAN'], ['ehc', 'EHC_REVIEW'], ['social-care', 'ANYTHING']]) {
+      await expect(authenticator.authenticate(`Bearer ${await as(role!, purpose!)}`), `${role} ${purpose}`).resolves.toMatchObject({ role, purpose });
+    }
+    const extended = await createAuthenticator(loadConfig({ CAREBRIDGE_DATA_DIR: config.dataDir, CAREBRIDGE_PURPOSES_BY_ROLE: '{"health": ["EDUCATION_HEALTH_PLAN"]}' }), quiet);
+    await expect(extended.authenticate(`Bearer ${await as('health', 'EDUCATION_HEALTH_PLAN')}`)).resolves.toMatchObject({
+      linkPurposes: ['HEALTH_*', 'EDUCATION_HEALTH_PLAN'],
+    });
+    expect(await refusal(extended, `Bearer ${await as('health', 'EDUCATION')}`)).toMatch(/^purpose EDUCATION does not belong to role health \(its purposes: HEALTH_\*, EDUCATION_HEALTH_PLAN, EMERGENCY_CARE\)/);
   });
 
   it('refuses the wrong audience or issuer', async () => {
@@ -169,10 +222,10 @@ describe('demo auth mode', () => {
     const entra = await createAuthenticator(custom, quiet);
     const token = await signDemoToken(custom, { role: 'ehc', sub: 'caseworker', org: 'EHC', purpose: 'EHC_REVIEW' });
     expect(decodeJwt(token)).toMatchObject({ roles: 'ehc', tid: 'EHC', carebridge_purpose: 'EHC_REVIEW' });
-    expect(await entra.authenticate(`Bearer ${token}`)).toEqual({ role: 'ehc', org: 'EHC', sub: 'caseworker', purpose: 'EHC_REVIEW' });
+    expect(await entra.authenticate(`Bearer ${token}`)).toEqual({ role: 'ehc', org: 'EHC', sub: 'caseworker', purpose: 'EHC_REVIEW', linkPurposes: ['EHC_*'] });
 
     const appRoles = await demoToken({ role: undefined, roles: ['Reader', 'education'], tid: 'URN9' });
-    expect(await entra.authenticate(`Bearer ${appRoles}`)).toEqual({ role: 'education', org: 'URN9', sub: 'worker-1', purpose: null });
+    expect(await entra.authenticate(`Bearer ${appRoles}`)).toEqual({ role: 'education', org: 'URN9', sub: 'worker-1', purpose: null, linkPurposes: ['EDUCATION*'] });
     const twoRoles = await demoToken({ roles: ['education', 'bi'] });
     expect(await refusal(entra, `Bearer ${twoRoles}`)).toBe('token has more than one Carebridge role in roles');
     // The default claim name means nothing once another is configured.
@@ -235,7 +288,7 @@ describe('real auth mode (a JWKS served on 127.0.0.1)', () => {
   it('accepts an RS256 token signed by the identity provider’s key, fetching the key set once', async () => {
     expect(authenticator.mode).toBe('real');
     const claims = await authenticator.authenticate(`Bearer ${await token(privateKey, 'key-1', { purpose: 'EDUCATION' })}`);
-    expect(claims).toEqual({ role: 'education', org: 'URN100', sub: 'teacher@school', purpose: 'EDUCATION' });
+    expect(claims).toEqual({ role: 'education', org: 'URN100', sub: 'teacher@school', purpose: 'EDUCATION', linkPurposes: ['EDUCATION*'] });
     await authenticator.authenticate(`Bearer ${await token(privateKey, undefined)}`);
     expect(jwksRequests).toBe(1);
   });
@@ -263,9 +316,21 @@ describe('real auth mode (a JWKS served on 127.0.0.1)', () => {
       .setSubject('x')
       .setIssuer(issuer)
       .setAudience('api://another')
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(privateKey);
     expect(await refusal(authenticator, `Bearer ${wrongAudience}`)).toBe('wrong audience');
+  });
+
+  it('refuses a token that lives longer than the maximum, has no iat, or is issued in the future', async () => {
+    const signed = (issuedAt: number | null, expires: number) => {
+      const jwt = new SignJWT({ role: 'health', org: 'RX1' }).setProtectedHeader({ alg: 'RS256', kid: 'key-1' }).setSubject('nurse').setIssuer(issuer).setAudience(audience);
+      return (issuedAt === null ? jwt : jwt.setIssuedAt(issuedAt)).setExpirationTime(expires).sign(privateKey);
+    };
+    expect(await refusal(authenticator, `Bearer ${await signed(now() - 600, now() + 30 * 86_400)}`)).toMatch(/^token lifetime too long: exp − iat is 2592600 s, at most 86400 s/);
+    expect(await refusal(authenticator, `Bearer ${await signed(now() + 3600, now() + 7200)}`)).toBe("token issued in the future: iat is more than 30 s ahead of this server's clock");
+    expect(await refusal(authenticator, `Bearer ${await signed(null, now() + 600)}`)).toBe('token has no valid iat (issued at): its lifetime cannot be checked');
+    await expect(authenticator.authenticate(`Bearer ${await signed(now() - 600, now() + 86_400 - 600)}`)).resolves.toMatchObject({ role: 'health', linkPurposes: ['HEALTH_*'] });
   });
 
   it('reports an unreachable key set as unavailable, not as the caller’s fault', async () => {
@@ -302,9 +367,10 @@ describe('npm run token', () => {
       org: 'URN100',
       sub: 'demo-education',
       purpose: 'EDUCATION',
+      linkPurposes: ['EDUCATION*'],
     });
     const named = run(['--role', 'bi', '--sub', 'analyst-3'], env);
-    expect(await server.authenticate(`Bearer ${named.stdout.trim()}`)).toEqual({ role: 'bi', org: null, sub: 'analyst-3', purpose: null });
+    expect(await server.authenticate(`Bearer ${named.stdout.trim()}`)).toEqual({ role: 'bi', org: null, sub: 'analyst-3', purpose: null, linkPurposes: [] });
 
     // Another data dir holds another key: the server there refuses this token.
     const elsewhere = await createAuthenticator(loadConfig({ CAREBRIDGE_DATA_DIR: dataDir() }), quiet);

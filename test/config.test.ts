@@ -118,6 +118,35 @@ describe('configuration', () => {
     ]);
   });
 
+  it('reads the role→purpose map (the contract’s, extended), the longest token lifetime and the clock tolerance', () => {
+    const defaults = loadConfig({});
+    expect(defaults.purposesByRole).toEqual({ ehc: ['EHC_*'], health: ['HEALTH_*'], education: ['EDUCATION*'] });
+    expect(defaults.tokens).toEqual({ maxLifetimeSeconds: 86_400, clockToleranceSeconds: 30 });
+    const custom = loadConfig({
+      CAREBRIDGE_PURPOSES_BY_ROLE: '{"health": ["EDUCATION_HEALTH_PLAN", "HEALTH_*"], "ehc": ["SEND_*"]}',
+      CAREBRIDGE_MAX_TOKEN_LIFETIME: '90m',
+      CAREBRIDGE_CLOCK_TOLERANCE_S: '0',
+    });
+    expect(custom.purposesByRole).toEqual({ ehc: ['EHC_*', 'SEND_*'], health: ['HEALTH_*', 'EDUCATION_HEALTH_PLAN'], education: ['EDUCATION*'] });
+    expect(custom.tokens).toEqual({ maxLifetimeSeconds: 5400, clockToleranceSeconds: 0 });
+    expect(loadConfig({ CAREBRIDGE_MAX_TOKEN_LIFETIME: '3600' }).tokens.maxLifetimeSeconds).toBe(3600);
+    expect(
+      problemsOf({
+        CAREBRIDGE_PURPOSES_BY_ROLE: '{"bi": ["X"], "health": ["*", "two words"]}',
+        CAREBRIDGE_MAX_TOKEN_LIFETIME: '40d',
+        CAREBRIDGE_CLOCK_TOLERANCE_S: '3600',
+      }),
+    ).toEqual([
+      'CAREBRIDGE_MAX_TOKEN_LIFETIME: must be at most 30 days',
+      'CAREBRIDGE_CLOCK_TOLERANCE_S: Too big: expected number to be <=300',
+      'CAREBRIDGE_PURPOSES_BY_ROLE: health.0: must be a purpose (letters, digits, _ . : -), or a prefix ending in *, e.g. EDUCATION_HEALTH_PLAN or HEALTH_*',
+      'CAREBRIDGE_PURPOSES_BY_ROLE: health.1: must be a purpose (letters, digits, _ . : -), or a prefix ending in *, e.g. EDUCATION_HEALTH_PLAN or HEALTH_*',
+      'CAREBRIDGE_PURPOSES_BY_ROLE: bi: only ehc, health, education read through links',
+    ]);
+    expect(problemsOf({ CAREBRIDGE_PURPOSES_BY_ROLE: 'health' })[0]).toMatch(/^CAREBRIDGE_PURPOSES_BY_ROLE: not JSON/);
+    expect(problemsOf({ CAREBRIDGE_MAX_TOKEN_LIFETIME: '1 day' })).toEqual(['CAREBRIDGE_MAX_TOKEN_LIFETIME: must be a duration such as 24h, 90m, 1d or 3600 (seconds)']);
+  });
+
   it('refuses claim names that collide or that name sub', () => {
     expect(problemsOf({ CAREBRIDGE_CLAIM_ORG: 'role', CAREBRIDGE_CLAIM_PURPOSE: 'sub' })).toEqual([
       'CAREBRIDGE_CLAIM_ORG: names the same claim as CAREBRIDGE_CLAIM_ROLE (role)',

@@ -273,7 +273,7 @@ describe('streaming', () => {
   it('stops computing when the client hangs up (small batches), ending the snapshot', async () => {
     const { database } = api.service;
     const calendar = await loadCalendar(database, api.config.policy.localNonWorkingDays);
-    const claims = { role: 'social-care' as const, sub: 'test-hang-up', org: null, purpose: null };
+    const claims = { role: 'social-care' as const, sub: 'test-hang-up', org: null, purpose: null, linkPurposes: [] };
     const handlers = await createExtractHandlers({ config: api.config, database, calendar: () => calendar, admit: async () => ({ ok: true, claims }), batchSize: 5 });
     let done: Promise<void> | undefined;
     const server = createServer((request, response) => {

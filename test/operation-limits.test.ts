@@ -325,11 +325,11 @@ describe('hardening settings', () => {
       expect(validate(schema, parse(document.text)), document.file).toEqual([]);
       // Each is usable by its roles: no field the contract's table denies them.
       for (const role of document.roles) {
-        expect(forbiddenFieldsIn(parse(document.text), schema, { role, org: 'ORG', sub: 'reader', purpose: null }), `${document.file} ${role}`).toEqual([]);
+        expect(forbiddenFieldsIn(parse(document.text), schema, { role, org: 'ORG', sub: 'reader', purpose: null, linkPurposes: [] }), `${document.file} ${role}`).toEqual([]);
       }
     }
     const emergency = [...documents.values()].find((document) => document.file === 'health/EmergencyCareStatus.graphql')!;
-    expect(forbiddenFieldsIn(parse(emergency.text), schema, { role: 'health', org: 'A&E', sub: 'reader', purpose: 'EMERGENCY_CARE' })).toEqual([]);
+    expect(forbiddenFieldsIn(parse(emergency.text), schema, { role: 'health', org: 'A&E', sub: 'reader', purpose: 'EMERGENCY_CARE', linkPurposes: [] })).toEqual([]);
   });
 
   it('refuses at start-up a folder that is not a role and a document that does not parse', async () => {

@@ -15,8 +15,9 @@ import { startTestService, type GraphqlResponse, type TestService } from './supp
 const today = todayInLondon();
 const tomorrow = addDays(today, 1);
 
-// W1 is linked to every partner organisation; W2 only to the EHC service, for another purpose;
-// W3 is linked but restricted; W4 is linked to no one; W5's link ended yesterday, W6's starts tomorrow.
+// W1 is linked to every partner organisation; W2 to the EHC service, for another purpose, and to
+// the school for an education, health and care plan; W3 is linked but restricted; W4 only by a
+// link with no purpose, which is no role's; W5's link ended yesterday, W6's starts tomorrow.
 const extract = {
   'ssd_person.csv': [
     'pers_person_id,pers_forename,pers_surname,pers_dob,pers_common_child_id',
@@ -38,6 +39,8 @@ const extract = {
     'L5,EHC,W3,EHC_ASSESSMENT,2024-01-01,',
     `L6,EHC,W5,EHC_ASSESSMENT,2024-01-01,${today}`,
     `L7,EHC,W6,EHC_ASSESSMENT,${tomorrow},`,
+    'L8,URN100,W2,EDUCATION_HEALTH_PLAN,2024-01-01,',
+    'L9,RX1,W4,,2024-01-01,',
   ],
   'cb_restriction.csv': ['rest_person_id,rest_reason', 'W3,Adoption in progress'],
 };
@@ -56,6 +59,7 @@ beforeAll(async () => {
     health: ['health', { org: 'RX1' }],
     'health in emergency care': ['health', { org: 'A&E-TRUST', purpose: 'EMERGENCY_CARE' }],
     education: ['education', { org: 'URN100' }],
+    'health with a school’s org': ['health', { org: 'URN100' }],
     bi: ['bi', { org: 'BI-TEAM' }],
     'another bi': ['bi', { org: 'BI-OTHER' }],
   };
@@ -130,6 +134,83 @@ describe('rows: which children a role finds', () => {
     // Another consumer's cursor, or a social worker's, is not one BI's pages gave out.
     const otherCursor = (await page('another bi')).pageInfo.endCursor;
     expect((await ask('bi', 'query ($after: String) { children(after: $after) { totalCount } }', { after: otherCursor })).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('purposes belong to roles: links are read only for the reader’s role’s purposes', () => {
+  const byId = async (as: string, id: string) => (await ask(as, `{ child(id: "${id}") { id } }`)).body.data?.child ?? null;
+  const byNhsNumber = async (as: string, nhsNumber: string) =>
+    (await ask(as, `{ childByNhsNumber(nhsNumber: "${nhsNumber}") { id } }`)).body.data?.childByNhsNumber ?? null;
+  /** Every list the children query answers from: plain pages and counts, and both hasOverdue filters. */
+  const lists = async (as: string) => {
+    const [plain, overdue, notOverdue] = await Promise.all(
+      ['', ', filter: { hasOverdue: true }', ', filter: { hasOverdue: false }'].map(
+        async (filter) => (await ask(as, `{ children(first: 50${filter}) { totalCount edges { node { id } } } }`)).body.data!.children as { totalCount: number; edges: { node: { id: string } }[] },
+      ),
+    );
+    const ids = (page: typeof plain) => page!.edges.map((edge) => edge.node.id);
+    return { ids: ids(plain), totalCount: plain!.totalCount, filtered: [...ids(overdue), ...ids(notOverdue)].sort(), filteredCount: overdue!.totalCount + notOverdue!.totalCount };
+  };
+
+  it('a health token carrying a school’s org code sees none of the school’s children: by id, by NHS number, in lists and counts', async () => {
+    const as = 'health with a school’s org';
+    for (const id of ['W1', 'W2']) expect(await byId(as, id), id).toBeNull();
+    for (const nhsNumber of ['9990000026', '9990000034']) expect(await byNhsNumber(as, nhsNumber), nhsNumber).toBeNull();
+    expect(await lists(as)).toEqual({ ids: [], totalCount: 0, filtered: [], filteredCount: 0 });
+  });
+
+  it('a link without a purpose is no role’s: the trust it names does not read the child through it', async () => {
+    expect(await byId('health', 'W4')).toBeNull();
+    expect(await byNhsNumber('health', '9990000050')).toBeNull();
+    expect((await lists('health')).ids).toEqual(['W1']);
+  });
+
+  it('an education token with the same org sees them, EDUCATION and EDUCATION_HEALTH_PLAN links alike (EDUCATION*)', async () => {
+    for (const id of ['W1', 'W2']) expect(await byId('education', id), id).toEqual({ id });
+    expect(await byNhsNumber('education', '9990000034')).toEqual({ id: 'W2' });
+    expect(await lists('education')).toEqual({ ids: ['W1', 'W2'], totalCount: 2, filtered: ['W1', 'W2'], filteredCount: 2 });
+  });
+
+  it('a token whose purpose is not its role’s is refused at the door (401 UNAUTHENTICATED), not answered with nothing', async () => {
+    const reply = await api.query('{ children { totalCount } }', undefined, await api.token('health', { org: 'URN100', purpose: 'EDUCATION' }));
+    expect(reply.status).toBe(401);
+    expect(reply.body.data ?? null).toBeNull();
+    expect(reply.body.errors?.[0]).toMatchObject({
+      message: 'purpose EDUCATION does not belong to role health (its purposes: HEALTH_*, EMERGENCY_CARE)',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  it('the bulk extracts stay the authority’s: partners are refused (403) whatever their org or purpose', async () => {
+    for (const as of ['health with a school’s org', 'education', 'health']) {
+      for (const extract of ['children', 'due-dates']) {
+        const response = await fetch(`${api.service.url}/extract/${extract}`, { headers: { authorization: `Bearer ${tokens[as]}` } });
+        expect(response.status, `${as} ${extract}`).toBe(403);
+        expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
+      }
+    }
+  });
+
+  describe('an authority extending the map (CAREBRIDGE_PURPOSES_BY_ROLE)', () => {
+    let extended: TestService;
+    const extendedTokens = {} as Record<string, string>;
+    beforeAll(async () => {
+      extended = await startTestService({ CAREBRIDGE_PURPOSES_BY_ROLE: JSON.stringify({ health: ['EDUCATION_HEALTH_PLAN'] }) });
+      const report = await importFolder(extended.service.database, { dir: writeExtract(extract), labels: extended.config.labels });
+      expect(report.ok, JSON.stringify(report)).toBe(true);
+      extendedTokens.health = await extended.token('health', { org: 'URN100' });
+      extendedTokens.plan = await extended.token('health', { org: 'URN100', purpose: 'EDUCATION_HEALTH_PLAN' });
+    });
+    afterAll(async () => extended?.close());
+    const askExtended = async (as: string, query: string) => (await extended.query(query, undefined, extendedTokens[as])).body;
+
+    it('lets health read the school’s EDUCATION_HEALTH_PLAN links, and still not its EDUCATION ones', async () => {
+      for (const as of ['health', 'plan']) {
+        expect((await askExtended(as, '{ a: child(id: "W2") { id } b: child(id: "W1") { id } }')).data, as).toEqual({ a: { id: 'W2' }, b: null });
+        expect((await askExtended(as, '{ childByNhsNumber(nhsNumber: "9990000034") { id } }')).data, as).toEqual({ childByNhsNumber: { id: 'W2' } });
+        expect((await askExtended(as, '{ children { totalCount edges { node { id } } } }')).data, as).toEqual({ children: { totalCount: 1, edges: [{ node: { id: 'W2' } }] } });
+      }
+    });
   });
 });
 
@@ -264,6 +345,36 @@ describe('the access log and notifications', () => {
     );
     expect(probe?.outcome).toBe('FORBIDDEN_FIELD');
     expect(JSON.stringify(probe?.fields)).toContain('Child.dateOfBirth');
+  });
+
+  it('no such child, a child not linked and a restricted child: the same statements, and one log entry each with the reason', async () => {
+    const { database } = api.service;
+    const traced = async (as: string, query: string) => {
+      const statements: string[] = [];
+      const listen = (text: string) => void statements.push(text);
+      database.statementListeners.add(listen);
+      const reply = await ask(as, query).finally(() => database.statementListeners.delete(listen));
+      const entries = await database.query('SELECT outcome, child_person_id FROM carebridge.access_log WHERE request_id = $1', [reply.body.extensions?.requestId]);
+      return { statements, data: reply.body.data, entries };
+    };
+    // 9990000107 is a valid NHS number no child has; W4 is not linked to the EHC service; W3 is restricted.
+    const lookups = [
+      { as: 'ehc', query: (key: string) => `{ child(id: "${key}") { id } }`, keys: { NOT_FOUND: 'NOBODY', NOT_LINKED: 'W4', RESTRICTED: 'W3' } },
+      { as: 'ehc', query: (key: string) => `{ childByNhsNumber(nhsNumber: "${key}") { id } }`, keys: { NOT_FOUND: '9990000107', NOT_LINKED: '9990000050', RESTRICTED: '9990000042' } },
+      { as: 'health in emergency care', query: (key: string) => `{ childByNhsNumber(nhsNumber: "${key}") { careStatus { kinds } } }`, keys: { NOT_FOUND: '9990000107', RESTRICTED: '9990000042' } },
+    ];
+    const childOf: Record<string, string | null> = { NOT_FOUND: null, NOT_LINKED: 'W4', RESTRICTED: 'W3' };
+    for (const { as, query, keys } of lookups) {
+      // One after another: the listeners hear every statement of the database.
+      const runs = [];
+      for (const [outcome, key] of Object.entries(keys)) runs.push({ outcome, ...(await traced(as, query(key))) });
+      for (const run of runs) {
+        expect(Object.values(run.data ?? {}), `${as} ${run.outcome}`).toEqual([null]);
+        expect(run.entries, `${as} ${run.outcome}`).toEqual([{ outcome: run.outcome, child_person_id: childOf[run.outcome] }]);
+        expect(run.statements, `${as} ${run.outcome}: the same statements as ${runs[0]!.outcome}`).toEqual(runs[0]!.statements);
+      }
+      expect(runs[0]!.statements.some((text) => text.includes('carebridge.access_log'))).toBe(true);
+    }
   });
 
   it('a partner’s read of a child on a CP plan raises one notification per read; a social worker’s does not', async () => {

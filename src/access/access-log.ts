@@ -6,7 +6,7 @@
 
 import type { SqlSession } from '../db/connection.js';
 
-export type AccessOutcome = 'READ' | 'NOT_LINKED' | 'RESTRICTED' | 'FORBIDDEN_FIELD';
+export type AccessOutcome = 'READ' | 'NOT_FOUND' | 'NOT_LINKED' | 'RESTRICTED' | 'FORBIDDEN_FIELD';
 export type AccessKind = 'BULK_EXTRACT';
 
 /** Who is reading, as the log records them (from the token's claims and the request). */

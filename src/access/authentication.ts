@@ -20,6 +20,7 @@ import {
 } from 'jose';
 import { ConfigError, type Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { emergencyCarePurpose, linkRoles, purposeMatches, type LinkRole } from './link-purposes.js';
 
 export const roles = ['social-care', 'ehc', 'health', 'education', 'bi'] as const;
 export type Role = (typeof roles)[number];
@@ -37,10 +38,15 @@ export interface Claims {
   sub: string;
   /** Why they are reading (e.g. `EHC_ASSESSMENT`, `EMERGENCY_CARE`); null when the token has none. */
   purpose: string | null;
+  /**
+   * The cb_consumer_link purposes this reader's role reads through (patterns, `*` ending a
+   * prefix: configuration's purposesByRole); none for roles that do not read through links.
+   */
+  linkPurposes: readonly string[];
 }
 
 /** The part of the configuration authentication reads; a whole Config will do. */
-export type AuthConfig = Pick<Config, 'auth' | 'dataDir' | 'nodeEnv'>;
+export type AuthConfig = Pick<Config, 'auth' | 'dataDir' | 'nodeEnv' | 'tokens' | 'purposesByRole'>;
 
 export interface Authenticator {
   readonly mode: 'demo' | 'real';
@@ -62,8 +68,9 @@ export class AuthenticationUnavailableError extends Error {
   override readonly name = 'AuthenticationUnavailableError';
 }
 
-export const clockToleranceSeconds = 30;
+/** Demo tokens live 12 hours, or the configured maximum when that is shorter. */
 export const demoTokenLifetime = '12h';
+const demoTokenLifetimeSeconds = 12 * 3600;
 export const demoKeyFileName = 'demo-signing-key';
 const demoAlgorithm = 'HS256';
 const realAlgorithms = ['RS256', 'ES256', 'PS256'];
@@ -152,7 +159,7 @@ export async function signDemoToken(
     .setIssuer(auth.issuer)
     .setAudience(auth.audience)
     .setIssuedAt()
-    .setExpirationTime(options.lifetime ?? demoTokenLifetime)
+    .setExpirationTime(options.lifetime ?? `${Math.min(demoTokenLifetimeSeconds, config.tokens.maxLifetimeSeconds)}s`)
     .sign(key);
 }
 
@@ -207,8 +214,9 @@ export async function createAuthenticator(config: AuthConfig, logger: Pick<Logge
     issuer: auth.issuer,
     audience: auth.audience,
     algorithms,
-    clockTolerance: clockToleranceSeconds,
-    requiredClaims: ['exp'],
+    clockTolerance: config.tokens.clockToleranceSeconds,
+    // iat too: a lifetime is exp − iat (checkLifetime).
+    requiredClaims: ['iat', 'exp'],
   };
 
   return {
@@ -222,7 +230,8 @@ export async function createAuthenticator(config: AuthConfig, logger: Pick<Logge
       } catch (error) {
         throw rejection(error, auth.mode);
       }
-      return claimsOf(payload, auth.claims);
+      checkLifetime(payload, config.tokens);
+      return claimsOf(payload, auth.claims, config.purposesByRole);
     },
   };
 }
@@ -259,9 +268,27 @@ const claimReasons: Record<string, string> = {
   iss: 'wrong issuer',
   aud: 'wrong audience',
   nbf: 'token not yet valid',
-  iat: 'token issued in the future',
+  iat: 'token has no valid iat (issued at): its lifetime cannot be checked',
   exp: 'token has no valid expiry',
 };
+
+/**
+ * A stolen token is good until it expires, so a token may live no longer than the configured
+ * maximum (exp − iat, both the issuer's clock: no tolerance), and may not claim to be issued
+ * later than now plus the clock tolerance (jose checks iat only against a maximum age, which is
+ * another rule: time since issue, not the lifetime the issuer granted).
+ */
+function checkLifetime(payload: JWTPayload, tokens: AuthConfig['tokens']): void {
+  // jwtVerify has checked that both are present and numbers (requiredClaims).
+  const issuedAt = payload.iat!;
+  const lifetime = payload.exp! - issuedAt;
+  if (lifetime > tokens.maxLifetimeSeconds) {
+    throw new AuthenticationError(`token lifetime too long: exp − iat is ${lifetime} s, at most ${tokens.maxLifetimeSeconds} s is accepted`);
+  }
+  if (issuedAt > Math.floor(Date.now() / 1000) + tokens.clockToleranceSeconds) {
+    throw new AuthenticationError(`token issued in the future: iat is more than ${tokens.clockToleranceSeconds} s ahead of this server's clock`);
+  }
+}
 
 function rejection(error: unknown, mode: 'demo' | 'real'): unknown {
   if (error instanceof errors.JWTExpired) return new AuthenticationError('token expired');
@@ -283,15 +310,31 @@ function rejection(error: unknown, mode: 'demo' | 'real'): unknown {
   return new AuthenticationUnavailableError('cannot fetch the identity provider’s signing keys', { cause: error });
 }
 
-function claimsOf(payload: JWTPayload, names: AuthConfig['auth']['claims']): Claims {
+function claimsOf(payload: JWTPayload, names: AuthConfig['auth']['claims'], purposesByRole: AuthConfig['purposesByRole']): Claims {
   const sub = payload.sub;
   if (typeof sub !== 'string' || sub.trim() === '') throw new AuthenticationError('token has no sub claim');
-  return {
-    role: roleOf(payload[names.role], names.role),
-    org: optionalString(payload[names.org], names.org),
-    sub,
-    purpose: optionalString(payload[names.purpose], names.purpose),
-  };
+  const role = roleOf(payload[names.role], names.role);
+  const purpose = optionalString(payload[names.purpose], names.purpose);
+  const linkPurposes = isLinkRole(role) ? purposesByRole[role] : [];
+  checkPurpose(role, purpose, linkPurposes);
+  return { role, org: optionalString(payload[names.org], names.org), sub, purpose, linkPurposes };
+}
+
+function isLinkRole(role: Role): role is LinkRole {
+  return (linkRoles as readonly string[]).includes(role);
+}
+
+/**
+ * A partner's purpose must be one of its role's (or health's emergency care). Refused here
+ * rather than answered with nothing: "no child found" would read, to a nurse or a teacher, as
+ * "not known to children's social care", and the token can only be put right by whoever issues it.
+ */
+function checkPurpose(role: Role, purpose: string | null, linkPurposes: readonly string[]): void {
+  if (purpose === null || !isLinkRole(role)) return;
+  if (role === 'health' && purpose === emergencyCarePurpose) return;
+  if (linkPurposes.some((pattern) => purposeMatches(pattern, purpose))) return;
+  const accepted = role === 'health' ? [...linkPurposes, emergencyCarePurpose] : linkPurposes;
+  throw new AuthenticationError(`purpose ${purpose} does not belong to role ${role} (its purposes: ${accepted.join(', ')})`);
 }
 
 /**

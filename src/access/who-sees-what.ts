@@ -8,12 +8,10 @@ import { GraphQLError, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, ty
 import type { RowScope } from '../db/children.js';
 import type { IsoDate } from '../domain/facts.js';
 import type { Claims, Role } from './authentication.js';
+import { emergencyCarePurpose, linkRoles } from './link-purposes.js';
 
 /** Roles that read children linked to their organisation (cb_consumer_link). */
-export const partnerRoles: ReadonlySet<Role> = new Set(['ehc', 'health', 'education']);
-
-/** CP-IS parity: a health reader in unscheduled care may read any unrestricted child's care status and duty line by NHS number. */
-export const emergencyCarePurpose = 'EMERGENCY_CARE';
+export const partnerRoles: ReadonlySet<Role> = new Set(linkRoles);
 
 export function isEmergencyCare(claims: Claims): boolean {
   return claims.role === 'health' && claims.purpose === emergencyCarePurpose;
@@ -23,8 +21,8 @@ export function isEmergencyCare(claims: Claims): boolean {
 export function rowScopeOf(claims: Claims, today: IsoDate, lookup: 'CASE' | 'NHS_NUMBER'): RowScope {
   if (!partnerRoles.has(claims.role)) return { kind: 'EVERY_CHILD' };
   if (lookup === 'NHS_NUMBER' && isEmergencyCare(claims)) return { kind: 'UNRESTRICTED' };
-  // Links hold "today", whatever asOf the query asks about.
-  return { kind: 'LINKED', org: claims.org, purpose: claims.purpose, today };
+  // Links hold "today", whatever asOf the query asks about; only links whose purpose is the role's.
+  return { kind: 'LINKED', org: claims.org, purpose: claims.purpose, linkPurposes: claims.linkPurposes, today };
 }
 
 const socialCareOnly = ['Query.accessLog', 'Query.accessNotifications', 'Mutation.acknowledgeAccessNotification'];

@@ -2,6 +2,7 @@
 // The filters apply in SQL the same readings as src/domain/care-status.ts (docs/care-status.md),
 // so counts and pages agree with each child's own careStatus.
 
+import { likePatternsOf } from '../access/link-purposes.js';
 import type { CareStatusKind } from '../domain/care-status.js';
 import type { IsoDate } from '../domain/facts.js';
 import type { SqlSession } from './connection.js';
@@ -63,19 +64,23 @@ function filterConditions(filter: ChildFilter | null | undefined): string[] {
 
 /**
  * Which children a reader sees (contract, "Who sees what"): every child; a partner only those
- * linked to its organisation today (for its purpose, when it has one), never a restricted one;
+ * linked to its organisation today (for its purpose, when it has one) through a link whose
+ * purpose is one of its role's (`linkPurposes`, `*` ending a prefix), never a restricted one;
  * an emergency-care read any unrestricted child.
  */
 export type RowScope =
   | { kind: 'EVERY_CHILD' }
-  | { kind: 'LINKED'; org: string | null; purpose: string | null; today: IsoDate }
+  | { kind: 'LINKED'; org: string | null; purpose: string | null; linkPurposes: readonly string[]; today: IsoDate }
   | { kind: 'UNRESTRICTED' };
 
 const unrestricted = 'NOT EXISTS (SELECT 1 FROM carebridge.cb_restriction r WHERE r.rest_person_id = c.person_id)';
+// The role's purposes come as one jsonb array of LIKE patterns, unpacked by an uncorrelated
+// sub-select (once per statement); a link without a purpose matches none: it is no role's.
 const linkedToday = `EXISTS (SELECT 1 FROM carebridge.cb_consumer_link l
   WHERE l.cons_child_person_id = c.person_id AND l.cons_org_id = $org
     AND l.cons_start_date <= $today AND (l.cons_end_date IS NULL OR l.cons_end_date > $today)
-    AND ($purpose::text IS NULL OR l.cons_purpose = $purpose))`;
+    AND ($purpose::text IS NULL OR l.cons_purpose = $purpose)
+    AND l.cons_purpose LIKE ANY (ARRAY(SELECT jsonb_array_elements_text($linkPurposes::jsonb))))`;
 
 function scopeConditions(scope: RowScope): string[] {
   if (scope.kind === 'EVERY_CHILD') return [];
@@ -86,7 +91,9 @@ function scopeConditions(scope: RowScope): string[] {
 /** Values for the named placeholders a scope's and a filter's conditions use. */
 function bindings(scope: RowScope, asOf: IsoDate | null): Record<string, unknown> {
   const named: Record<string, unknown> = { asOf };
-  if (scope.kind === 'LINKED') Object.assign(named, { org: scope.org, purpose: scope.purpose, today: scope.today });
+  if (scope.kind === 'LINKED') {
+    Object.assign(named, { org: scope.org, purpose: scope.purpose, linkPurposes: JSON.stringify(likePatternsOf(scope.linkPurposes)), today: scope.today });
+  }
   return named;
 }
 
@@ -105,11 +112,15 @@ function whereClause(conditions: string[], parameters: unknown[], named: Record<
   return conditions.length === 0 ? '' : `WHERE ${bind(conditions.join(' AND '), named, parameters)}`;
 }
 
-/** The child found, or why a child that exists was refused (for the access log), in one statement either way. */
+/**
+ * The child found, or why none was (for the access log): no such child, not linked, restricted.
+ * One statement whatever the answer, and every refusal is logged alike, so a partner cannot tell
+ * "exists but not theirs" from "does not exist" by the answer, the statements or their number.
+ */
 export interface ChildLookup {
   childId: string | null;
-  refused: 'RESTRICTED' | 'NOT_LINKED' | null;
-  /** The refused child's id, for the access log only. */
+  refused: 'NOT_FOUND' | 'RESTRICTED' | 'NOT_LINKED' | null;
+  /** The refused child's id, for the access log only (none when not found). */
   refusedChildId?: string;
 }
 
@@ -139,7 +150,7 @@ async function lookUp(session: SqlSession, from: string, leading: unknown[], sco
   );
   // Two children with one NHS number is a data error: answering with either would be a guess.
   const row = rows.length === 1 ? rows[0]! : undefined;
-  if (!row) return { childId: null, refused: null };
+  if (!row) return { childId: null, refused: 'NOT_FOUND' };
   if (row.visible) return { childId: row.person_id, refused: null };
   return { childId: null, refused: row.restricted ? 'RESTRICTED' : 'NOT_LINKED', refusedChildId: row.person_id };
 }

@@ -14,7 +14,7 @@ export class AccessLogEntry {
   @Field(() => String, { nullable: true }) purpose!: string | null;
   @Field() requestId!: string;
   @Field(() => [String], { description: 'Top-level fields of Child that were read.' }) fields!: string[];
-  @Field({ description: 'READ, or why it was refused: NOT_LINKED, RESTRICTED, FORBIDDEN_FIELD.' }) outcome!: string;
+  @Field({ description: 'READ, or why it was refused: NOT_FOUND (no such child; names none), NOT_LINKED, RESTRICTED, FORBIDDEN_FIELD.' }) outcome!: string;
   @Field(() => String, { nullable: true, description: 'BULK_EXTRACT for an extract entry, else null.' }) kind!: string | null;
 }
 
