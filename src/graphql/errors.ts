@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'PERSISTED_QUERY_NOT_FOUND'
   | 'INTERNAL';
 
 export function badUserInput(argument: string, message: string): GraphQLError {

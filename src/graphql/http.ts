@@ -22,13 +22,14 @@ import { forbiddenError, forbiddenFieldsIn } from '../access/who-sees-what.js';
 import { AccessRecord } from '../access/access-log.js';
 import { writeAccessTrail } from './access-logging.js';
 import type { ErrorCode } from './errors.js';
+import { knownOperationTypes, refuseNulCharacters } from './input-checks.js';
 import { buildCarebridgeSchema } from './schema.js';
 
 const graphqlResponseType = 'application/graphql-response+json; charset=utf-8';
 /** Far above any real operation; larger bodies are refused before parsing. */
 const maxBodyBytes = 1024 * 1024;
 
-const contractCodes = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED']);
+const contractCodes = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'PERSISTED_QUERY_NOT_FOUND']);
 // Apollo's own codes for a request that is not well formed: to a caller, bad input.
 const badInputCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
@@ -136,9 +137,10 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       limits.plugin,
       whoSeesWhat,
       freshness,
+      refuseNulCharacters,
       { serverWillStart: async () => ({ serverWillStop: () => rateLimiter.close() }) },
     ],
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, knownOperationTypes],
     parseOptions: limits.parseOptions,
     persistedQueries: trusted.persistedQueries,
     // Decided per request from the token's role (CAREBRIDGE_INTROSPECTION), in limits.plugin.
