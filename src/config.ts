@@ -82,6 +82,7 @@ const environment = z.object({
     .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be a redis:// or rediss:// URL')
     .optional(),
   CAREBRIDGE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  CAREBRIDGE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
 });
 
 /** Real auth mode needs all three; with none of them the service runs in demo mode. */
@@ -238,6 +239,8 @@ export interface Config {
   rateLimit: RateLimitSettings | null;
   /** statement_timeout for the service's database connections, in ms; 0 is none. */
   statementTimeoutMs: number;
+  /** A request that needs the database and has not started answering by then gets 503 (src/http/deadline.ts); also the connect timeout. */
+  requestTimeoutMs: number;
 }
 
 export interface OperationLimitSettings {
@@ -373,5 +376,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     rateLimit: rateLimitSettings(values),
     statementTimeoutMs: values.CAREBRIDGE_STATEMENT_TIMEOUT_MS,
+    requestTimeoutMs: values.CAREBRIDGE_REQUEST_TIMEOUT_MS,
   };
 }

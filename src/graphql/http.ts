@@ -21,8 +21,10 @@ import { loadPseudonymKey, Pseudonyms } from '../access/pseudonyms.js';
 import { forbiddenError, forbiddenFieldsIn } from '../access/who-sees-what.js';
 import { AccessRecord } from '../access/access-log.js';
 import { writeAccessTrail } from './access-logging.js';
-import type { ErrorCode } from './errors.js';
+import { formatUnanswered, serviceUnavailableStatus, type ErrorCode } from './errors.js';
 import { knownOperationTypes, refuseNulCharacters } from './input-checks.js';
+import { unansweredReason } from '../db/availability.js';
+import { sendServiceUnavailable } from '../http/server.js';
 import { buildCarebridgeSchema } from './schema.js';
 
 const graphqlResponseType = 'application/graphql-response+json; charset=utf-8';
@@ -138,6 +140,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       whoSeesWhat,
       freshness,
       refuseNulCharacters,
+      serviceUnavailableStatus as ApolloServerPlugin<RequestContext>,
       { serverWillStart: async () => ({ serverWillStop: () => rateLimiter.close() }) },
     ],
     validationRules: [...limits.validationRules, knownOperationTypes],
@@ -156,6 +159,8 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       if (contractCodes.has(code)) return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, code } };
       if (badInputCodes.has(code)) return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
       const cause = unwrapResolverError(error);
+      const unanswered = formatUnanswered(formatted, cause);
+      if (unanswered) return unanswered;
       // A due date beyond the loaded bank holidays is never guessed (rules.md, working days).
       if (cause instanceof CalendarRangeError) {
         return {
@@ -219,10 +224,14 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => context,
     });
+    // The request's deadline has passed and it was answered 503 (src/http/deadline.ts).
+    if (response.headersSent) return;
     try {
       await writeAccessTrail(database, context);
     } catch (error) {
       request.log.error({ err: error }, 'access log not written: answer withheld');
+      const unanswered = unansweredReason(error);
+      if (unanswered) return sendServiceUnavailable(response, requestId, `The access log could not be written (${unanswered}), so nothing is returned; try again shortly`);
       return sendGraphqlError(response, 500, 'INTERNAL', 'The access log could not be written, so nothing is returned', { requestId });
     }
     for (const [name, value] of result.headers) response.setHeader(name, value);
