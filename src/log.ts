@@ -11,8 +11,8 @@ export type { Logger };
 export class LoggableError extends Error {
   /** Set when the error belongs to one request. */
   requestId?: string;
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = new.target.name;
   }
 }

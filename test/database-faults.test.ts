@@ -27,13 +27,13 @@ import { startFaultProxy, type FaultProxy } from './support/fault-proxy.js';
 const requestTimeoutMs = 1500;
 const statementTimeoutMs = 400;
 
-interface ChildInPlay {
+type ChildInPlay = {
   id: string;
   nhs: string | null;
   forename: string | null;
   surname: string | null;
   dob: string | null;
-}
+};
 
 describe.runIf(realPostgresUrl)('the service under database faults (PostgreSQL)', () => {
   let proxy: FaultProxy;
