@@ -8,7 +8,8 @@
 //   NHS number, name or date of birth, nor a `parameters`, `query`, `args` or `params` key.
 // - A stalled database: a request gets 503 SERVICE_UNAVAILABLE with Retry-After at its
 //   deadline; later ones at once; /readyz says why; once it is back, requests succeed again.
-// - A stopped database: 503 at once, /readyz says "connection refused"; back, it recovers.
+// - A stopped database: 503 at once (GraphQL and the extracts), /readyz says "connection
+//   refused"; back, it recovers.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -214,6 +215,10 @@ describe.runIf(realPostgresUrl)('the service under database faults (PostgreSQL)'
       const next = await readChild(children[1]!);
       expect(next.status).toBe(503);
       expect(next.ms).toBeLessThan(500);
+      const extract = await fetch(`${service.url}/extract/children`, { headers: { authorization: `Bearer ${token}` } });
+      expect(extract.status).toBe(503);
+      expect(extract.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await extract.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
       console.info(`stopped: first request 503 in ${first.ms} ms, next 503 in ${next.ms} ms, /readyz 503 in ${ready.ms} ms (${ready.body.reason})`);
     } finally {
       await proxy.resume();
