@@ -149,6 +149,19 @@ describe.runIf(realPostgresUrl)('the service under database faults (PostgreSQL)'
     }
   });
 
+  it('cancels the statements of abandoned work (a transaction without a statement timeout)', async () => {
+    const started = performance.now();
+    const work = service.database.cancellable(() =>
+      service.database.transaction(async (session) => {
+        await session.query('SET LOCAL statement_timeout = 0');
+        await session.query('SELECT pg_sleep(5)');
+      }),
+    );
+    setTimeout(() => work.cancel(), 300);
+    await expect(work.result).rejects.toMatchObject({ code: '57014' });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('a renamed table is INTERNAL, with no SQL in the answer', async () => {
     await admin`ALTER TABLE ssd_person RENAME TO ssd_person_away`;
     try {

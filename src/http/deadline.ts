@@ -1,4 +1,4 @@
-// Every request that needs the database ends (CAREBRIDGE_REQUEST_TIMEOUT_MS): while the database
+// Every request that needs PostgreSQL ends (CAREBRIDGE_REQUEST_TIMEOUT_MS): while the database
 // is known to be unreachable it is refused at once; when its answer has not started by the
 // deadline it gets 503 SERVICE_UNAVAILABLE with Retry-After, its statements are cancelled and
 // the database is checked (a stall then marks it unreachable and frees the pool). The handler's
@@ -19,6 +19,9 @@ const checkTimeoutMs = 2000;
 
 export function withDeadline(handler: RouteHandler, options: DeadlineOptions): RouteHandler {
   const { database, timeoutMs, logger } = options;
+  // PGlite runs in-process: it cannot stall, be unreachable or cancel a statement, so a deadline
+  // would only answer 503 while the work went on holding its one connection.
+  if (database.kind === 'pglite') return handler;
   return (request, response) => {
     const requestId = String(request.id);
     const unreachable = database.unreachable();
