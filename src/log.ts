@@ -3,14 +3,13 @@
 // own errors (LoggableError), its message. Driver errors embed SQL text and parameters (child
 // ids, NHS numbers, names) in their message, stack and properties, so all of those are dropped,
 // not masked.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type Logger, type SerializerFn } from 'pino';
 
 export type { Logger };
 
 /** An error of ours whose message names no person and quotes no SQL: the log keeps its message. */
 export class LoggableError extends Error {
-  /** Set when the error belongs to one request. */
-  requestId?: string;
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
@@ -20,7 +19,6 @@ export class LoggableError extends Error {
 export interface LoggedError {
   type: string;
   code?: string;
-  requestId?: string;
   message?: string;
   /** The classes of the errors that caused it, outermost first: their content stays out. */
   causes?: string[];
@@ -53,10 +51,7 @@ export function serializeError(value: unknown): LoggedError {
     code ??= codeOf(cause);
   }
   if (code) logged.code = code;
-  if (error instanceof LoggableError) {
-    logged.message = error.message;
-    if (error.requestId) logged.requestId = error.requestId;
-  }
+  if (error instanceof LoggableError) logged.message = error.message;
   if (causes.length > 0) logged.causes = causes;
   return logged;
 }
@@ -77,10 +72,17 @@ function serializeRequest(request: SerializedRequest): SerializedRequest {
 /** For pino and for pino-http, which installs serializers of its own unless given these. */
 export const logSerializers: Record<string, SerializerFn> = { err: serializeError, req: serializeRequest };
 
+/** The id of the request being handled (src/http/server.ts): every line logged while handling it carries it as `requestId`. */
+export const requestScope = new AsyncLocalStorage<string>();
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     name: 'carebridge',
     level,
+    mixin: () => {
+      const requestId = requestScope.getStore();
+      return requestId ? { requestId } : {};
+    },
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
     serializers: logSerializers,
   };

@@ -255,6 +255,9 @@ describe.runIf(realPostgresUrl)('the service under database faults (PostgreSQL)'
       expect(keys.filter((key) => forbiddenKeys.has(key)), line).toEqual([]);
       expect(line).not.toMatch(/select |insert into|\$1/i);
     }
+    // An error met while answering a request names the request (and nothing else of it).
+    const resolverFailed = logLines.map((line) => JSON.parse(line) as { msg: string; requestId?: string }).find((entry) => entry.msg === 'resolver failed');
+    expect(resolverFailed?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     // Every failure above was logged (so the scan scanned something).
     for (const message of ['resolver failed', 'access log not written: answer withheld', 'request deadline passed', 'readiness check: database unreachable']) {
       expect(text).toContain(message);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
-import { logSerializers, type Logger } from '../log.js';
+import { logSerializers, requestScope, type Logger } from '../log.js';
 import { unreachableReason } from '../db/availability.js';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -95,7 +95,7 @@ export function createHttpShell(options: HttpShellOptions): HttpShell {
       return sendJson(response, allowed ? 405 : 404, { error: allowed ? 'method not allowed' : 'not found' });
     }
     inFlight++;
-    Promise.resolve(handler(request, response))
+    Promise.resolve(requestScope.run(String(request.id), () => handler(request, response)))
       .catch((error: unknown) => {
         const unreachable = unreachableReason(error);
         request.log.error({ err: error, ...(unreachable ? { reason: unreachable } : {}) }, 'request failed');
