@@ -99,6 +99,7 @@ const environment = z.object({
     .pipe(z.number().min(60, 'must be at least a minute').max(30 * 86_400, 'must be at most 30 days'))
     .default(24 * 3600),
   CAREBRIDGE_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
+  CAREBRIDGE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
 });
 
 /** Real auth mode needs all three; with none of them the service runs in demo mode. */
@@ -255,6 +256,8 @@ export interface Config {
   rateLimit: RateLimitSettings | null;
   /** statement_timeout for the service's database connections, in ms; 0 is none. */
   statementTimeoutMs: number;
+  /** A request that needs the database and has not started answering by then gets 503 (src/http/deadline.ts); also the connect timeout. */
+  requestTimeoutMs: number;
   /** The link purposes each partner role reads through: the contract's map, extended by CAREBRIDGE_PURPOSES_BY_ROLE. */
   purposesByRole: PurposesByRole;
   tokens: TokenSettings;
@@ -435,5 +438,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: values.CAREBRIDGE_STATEMENT_TIMEOUT_MS,
     purposesByRole,
     tokens: { maxLifetimeSeconds: values.CAREBRIDGE_MAX_TOKEN_LIFETIME, clockToleranceSeconds: values.CAREBRIDGE_CLOCK_TOLERANCE_S },
+    requestTimeoutMs: values.CAREBRIDGE_REQUEST_TIMEOUT_MS,
   };
 }

@@ -13,6 +13,7 @@ import { todayInLondon, type WorkingDayCalendar } from './domain/calendar.js';
 import { createGraphqlHandler } from './graphql/http.js';
 import { createExtractHandlers } from './extract/http.js';
 import { createHttpShell, sendJson, type RouteHandler } from './http/server.js';
+import { withDeadline } from './http/deadline.js';
 import { seedDemoAuthority } from './import/demo-authority.js';
 import type { Logger } from './log.js';
 
@@ -34,6 +35,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     dataDir: config.dataDir,
     ssdSchema: config.ssdSchema,
     statementTimeoutMs: config.statementTimeoutMs,
+    connectTimeoutMs: config.requestTimeoutMs,
   });
   let ready = false;
   let calendar: WorkingDayCalendar | undefined;
@@ -49,20 +51,21 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     calendar: currentCalendar,
   });
   // Until migrations (and any demo seeding) are done, GraphQL answers 503 like /readyz.
+  const deadline = { database, timeoutMs: config.requestTimeoutMs, logger };
+  const graphqlWithDeadline = withDeadline(graphql.handle, deadline);
   const graphqlRoute: RouteHandler = (request, response) =>
-    ready ? graphql.handle(request, response) : sendJson(response, 503, { status: 'starting' });
+    ready ? graphqlWithDeadline(request, response) : sendJson(response, 503, { status: 'starting' });
   // Bulk extracts (src/extract): same token check and rate limit as GraphQL.
   const extracts = await createExtractHandlers({ config, database, calendar: currentCalendar, admit: graphql.admit });
   const whenReady =
-    (handler: RouteHandler): RouteHandler =>
-    (request, response) =>
-      ready ? handler(request, response) : sendJson(response, 503, { status: 'starting' });
+    (handler: RouteHandler): RouteHandler => {
+      const bounded = withDeadline(handler, deadline);
+      return (request, response) => (ready ? bounded(request, response) : sendJson(response, 503, { status: 'starting' }));
+    };
   const shell = createHttpShell({
     logger,
     isStarted: () => ready,
-    checkDatabase: async () => {
-      await database.query('SELECT 1');
-    },
+    checkDatabase: (timeoutMs) => database.check(timeoutMs),
     routes: {
       'POST /graphql': graphqlRoute,
       'GET /graphql': graphqlRoute,
@@ -105,19 +108,29 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   const dueDatesStored = started.then(() => dueDatesStoring).catch(() => undefined);
 
   let stopping: Promise<void> | undefined;
+  // Everything below waits at most until the grace ends, whatever the database does (a stalled
+  // one never answers): then connections are cut and the database's are dropped.
   const stop = () =>
     (stopping ??= (async () => {
       ready = false;
+      const graceEnds = Date.now() + config.shutdownGraceMs;
+      const withinGrace = (promise: Promise<unknown>) => {
+        let timer: NodeJS.Timeout | undefined;
+        return Promise.race([
+          promise.then(() => {}, () => {}),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, graceEnds - Date.now())))),
+        ]).finally(() => clearTimeout(timer));
+      };
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
       // A client may hang up while its request is still being answered: let the answer finish.
-      await shell.drained();
+      await withinGrace(shell.drained());
       clearTimeout(grace);
-      await started.catch(() => {});
-      await graphql.stop();
-      await database.close();
+      await withinGrace(started);
+      await withinGrace(graphql.stop());
+      await database.close(Math.max(0, graceEnds - Date.now()));
     })());
 
   return { server, database, url, started, dueDatesStored, stop };

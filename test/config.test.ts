@@ -48,6 +48,13 @@ describe('configuration', () => {
     ]);
   });
 
+  it('gives every request a deadline, 10 s unless CAREBRIDGE_REQUEST_TIMEOUT_MS says otherwise (at least 100 ms)', () => {
+    expect(loadConfig({}).requestTimeoutMs).toBe(10_000);
+    expect(loadConfig({ CAREBRIDGE_REQUEST_TIMEOUT_MS: '2500' }).requestTimeoutMs).toBe(2500);
+    expect(problemsOf({ CAREBRIDGE_REQUEST_TIMEOUT_MS: '50' })).toEqual(['CAREBRIDGE_REQUEST_TIMEOUT_MS: Too small: expected number to be >=100']);
+    expect(problemsOf({ CAREBRIDGE_REQUEST_TIMEOUT_MS: 'soon' })).toEqual(['CAREBRIDGE_REQUEST_TIMEOUT_MS: Invalid input: expected number, received NaN']);
+  });
+
   it('refuses the carebridge schema for SSD tables', () => {
     expect(problemsOf({ CAREBRIDGE_SSD_SCHEMA: 'carebridge' })).toEqual([
       'CAREBRIDGE_SSD_SCHEMA: cannot be carebridge: that schema holds Carebridge’s own tables',

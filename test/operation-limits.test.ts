@@ -131,7 +131,7 @@ describe('with the default limits', () => {
     const query = '{ children(first: 1) { totalCount } }';
     expectAccepted(await post(api, { query, extensions: persisted(documentHash(query)) }));
     const unknown = await post(api, { extensions: persisted(documentHash(query)) });
-    expect(unknown.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^extensions.persistedQuery.sha256Hash: no trusted document has this hash/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(unknown.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^extensions.persistedQuery.sha256Hash: no trusted document has this hash/), extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
   });
 });
 

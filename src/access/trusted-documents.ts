@@ -138,7 +138,8 @@ export function formatTrustedDocumentRefusal(formatted: GraphQLFormattedError): 
     case 'PERSISTED_QUERY_NOT_FOUND':
       return {
         message: 'extensions.persistedQuery.sha256Hash: no trusted document has this hash; send the query text, or ask the authority to register the document',
-        extensions: { code: 'BAD_USER_INPUT', argument: 'extensions.persistedQuery.sha256Hash' },
+        // Apollo's own code: automatic-persisted-query clients resend the full text on seeing it.
+        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', argument: 'extensions.persistedQuery.sha256Hash' },
       };
     case 'PERSISTED_QUERY_NOT_SUPPORTED':
       return {

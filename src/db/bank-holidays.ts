@@ -7,6 +7,7 @@
 import { isIsoDate, WorkingDayCalendar } from '../domain/calendar.js';
 import type { IsoDate } from '../domain/facts.js';
 import type { SqlSession } from './connection.js';
+import { LoggableError } from '../log.js';
 
 export const englandAndWales = 'england-and-wales';
 
@@ -33,7 +34,7 @@ export interface CoveredYears {
 }
 
 /** No bank holiday stored at all, or none for a year between the first and the last stored. */
-export class BankHolidaysMissingError extends Error {
+export class BankHolidaysMissingError extends LoggableError {
   override readonly name = 'BankHolidaysMissingError';
 }
 

@@ -2,6 +2,7 @@
 // DATABASE_URL is set. Both give drizzle for typed queries and a raw session for the import
 // (COPY, staging tables). SSD tables are unqualified and found through search_path.
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -13,6 +14,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema.js';
 import { acquireDirectoryLock } from './directory-lock.js';
+import { answerWithin, Availability, DatabaseUnavailableError, unreachableReason } from './availability.js';
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Row = Record<string, unknown>;
@@ -36,7 +38,19 @@ export interface Database extends SqlSession {
   readSnapshot<T>(work: (snapshot: Snapshot) => Promise<T>): Promise<T>;
   /** Listeners called once per statement the driver sends: tests and benchmarks count them. */
   readonly statementListeners: Set<(text: string) => void>;
-  close(): Promise<void>;
+  /** Why the database is known to be unreachable (a failed connection, a probe unanswered), or null. PGlite: always null. */
+  unreachable(): string | null;
+  /**
+   * Asks the database whether it answers, within `timeoutMs`, on a connection of its own (the
+   * pool may be busy), and records the outcome for `unreachable`; rejects with
+   * DatabaseUnavailableError when it does not answer. A stall also abandons the pool's
+   * connections (their statements fail) so that none keeps later requests waiting.
+   */
+  check(timeoutMs: number): Promise<void>;
+  /** Runs `run`; `cancel` cancels the statements it has sent and not yet seen answered (PostgreSQL; PGlite cannot cancel). */
+  cancellable<T>(run: () => Promise<T>): { result: Promise<T>; cancel(): void };
+  /** Waits up to `timeoutMs` (default 5 s) for statements in progress, then drops the connections. */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 /** A consistent, read-only view of the database (`Database.readSnapshot`). */
@@ -65,6 +79,8 @@ export interface DatabaseOptions {
    * WebAssembly without timer signals, does not cancel a statement that overruns it.
    */
   statementTimeoutMs?: number;
+  /** PostgreSQL: how long a new connection may take to be ready (default 30 s). */
+  connectTimeoutMs?: number;
 }
 
 export function quoteIdentifier(name: string): string {
@@ -76,9 +92,9 @@ function copyStatement(table: string, columns: readonly string[], source: string
 }
 
 /** Closing twice (a failed start, then shutdown) is harmless. */
-function once(close: () => Promise<void>): () => Promise<void> {
+function once(close: (timeoutMs?: number) => Promise<void>): (timeoutMs?: number) => Promise<void> {
   let closing: Promise<void> | undefined;
-  return () => (closing ??= close());
+  return (timeoutMs) => (closing ??= close(timeoutMs));
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -87,20 +103,92 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const statementListeners = new Set<(text: string) => void>();
-  const client = postgres(url, {
+  const notify = (text: string) => {
+    for (const listener of statementListeners) listener(text);
+  };
+  // No `debug`: it makes postgres.js put every statement's parameters on its errors as enumerable
+  // properties, and loggers copy those. Statements are counted by watchStatements instead.
+  const clientOptions: postgres.Options<Record<string, postgres.PostgresType>> = {
     max: options.max ?? 10,
     onnotice: () => {},
     // No per-connection type look-up: statement counts stay a function of the query alone.
     fetch_types: false,
+    connect_timeout: Math.max(1, Math.ceil((options.connectTimeoutMs ?? 30_000) / 1000)),
     connection: {
       search_path: quoteIdentifier(options.ssdSchema),
       application_name: 'carebridge',
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
-    debug: (_connection, text) => {
-      for (const listener of statementListeners) listener(text);
-    },
+  };
+  let closed = false;
+  let recovering: NodeJS.Timeout | undefined;
+  // While unreachable, probe every second until the database answers (the service then stops refusing).
+  const availability = new Availability(() => {
+    if (closed || recovering) return;
+    const probeAgain = () => {
+      recovering = undefined;
+      if (closed || availability.reason === null) return;
+      void check(recoveryProbeTimeoutMs)
+        .catch(() => {})
+        .finally(() => {
+          if (!closed && availability.reason !== null) recovering = setTimeout(probeAgain, recoveryProbeIntervalMs).unref();
+        });
+    };
+    recovering = setTimeout(probeAgain, recoveryProbeIntervalMs).unref();
   });
+  const work = new AsyncLocalStorage<Set<postgres.PendingQuery<postgres.Row[]>>>();
+  const hooks: StatementHooks = {
+    sent: (text, query) => {
+      notify(text);
+      work.getStore()?.add(query);
+    },
+    settled: (query, error) => {
+      work.getStore()?.delete(query);
+      availability.observe(error);
+    },
+  };
+
+  let pool = postgres(url, clientOptions);
+  let watchedPool = watchStatements(pool, hooks);
+  // Every statement goes through the current pool, which is replaced when it is found stalled.
+  const client = new Proxy(pool, {
+    get: (_target, property) => Reflect.get(watchedPool, property) as unknown,
+    apply: (_target, self, args) => Reflect.apply(pool, self, args) as unknown,
+  });
+  /**
+   * Connections stalled mid-statement may never answer again (a network that dropped them): they
+   * are abandoned, their statements failed, and a new pool takes over, keeping drizzle's type
+   * settings (it sets them on the pool's options once).
+   */
+  const replacePool = () => {
+    const stalled = pool;
+    pool = postgres(url, clientOptions);
+    watchedPool = watchStatements(pool, hooks);
+    Object.assign(pool.options.parsers, stalled.options.parsers);
+    Object.assign(pool.options.serializers, stalled.options.serializers);
+    void stalled.end({ timeout: 0 });
+  };
+
+  // Probes use a connection of their own, so a busy or stalled pool cannot make them wait.
+  let probe: postgres.Sql | undefined;
+  const check = async (timeoutMs: number): Promise<void> => {
+    probe ??= postgres(url, { ...clientOptions, max: 1, idle_timeout: 60 });
+    const probing = probe;
+    try {
+      await answerWithin(probing.unsafe('SELECT 1'), timeoutMs);
+      availability.reachable();
+    } catch (error) {
+      const reason = unreachableReason(error);
+      if (!reason) throw error;
+      if (probe === probing) probe = undefined;
+      void probing.end({ timeout: 0 });
+      // A stall, not a refusal: the pool's connections are likely stuck too.
+      if (error instanceof DatabaseUnavailableError) replacePool();
+      availability.unreachable(reason);
+      throw new DatabaseUnavailableError(reason);
+    }
+  };
+
   const orm = drizzlePostgres({ client, schema }) as unknown as Orm;
   const sessionOf = (sql: postgres.Sql | postgres.TransactionSql): SqlSession => ({
     query: async <T extends Row>(text: string, params: unknown[] = []) =>
@@ -126,8 +214,93 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
           writeNow: (write) => write(sessionOf(client)),
         }),
       ) as Promise<never>,
-    close: once(() => client.end({ timeout: 5 })),
+    unreachable: () => availability.reason,
+    check,
+    cancellable: (run) => {
+      const queries = new Set<postgres.PendingQuery<postgres.Row[]>>();
+      return {
+        result: work.run(queries, run),
+        cancel: () => {
+          for (const query of queries) void query.cancel();
+          queries.clear();
+        },
+      };
+    },
+    close: once(async (timeoutMs = defaultCloseTimeoutMs) => {
+      closed = true;
+      clearTimeout(recovering);
+      const timeout = Math.max(0, timeoutMs) / 1000;
+      await Promise.all([pool.end({ timeout }), probe?.end({ timeout: 0 })]);
+    }),
   };
+}
+
+const defaultCloseTimeoutMs = 5000;
+const recoveryProbeIntervalMs = 1000;
+const recoveryProbeTimeoutMs = 2000;
+
+interface StatementHooks {
+  /** A statement is about to be sent (`query` can be cancelled). */
+  sent(text: string, query: postgres.PendingQuery<postgres.Row[]>): void;
+  /** It succeeded (no error) or failed. */
+  settled(query: postgres.PendingQuery<postgres.Row[]>, error?: unknown): void;
+}
+
+/**
+ * postgres.js (the pool, a transaction or a savepoint) with every statement reported: `unsafe`
+ * (drizzle and our sessions send everything through it), and transactions opened inside.
+ */
+function watchStatements<T extends postgres.Sql | postgres.TransactionSql>(sql: T, hooks: StatementHooks): T {
+  return new Proxy(sql, {
+    get(target, property) {
+      const value = Reflect.get(target, property) as unknown;
+      if (typeof value !== 'function') return value;
+      if (property === 'unsafe') {
+        return (text: string, ...rest: unknown[]) => {
+          const query = (value as (...args: unknown[]) => postgres.PendingQuery<postgres.Row[]>).call(target, text, ...rest);
+          hooks.sent(text, query);
+          return watchOutcome(query, hooks);
+        };
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return (value as (...args: unknown[]) => unknown).call(target, ...args, (tx: postgres.TransactionSql) => work(watchStatements(tx, hooks)));
+        };
+      }
+      return value;
+    },
+  });
+}
+
+/** The query, reporting its outcome when awaited; its builder methods (`.values()`) keep the report. */
+function watchOutcome(query: postgres.PendingQuery<postgres.Row[]>, hooks: StatementHooks): postgres.PendingQuery<postgres.Row[]> {
+  const watched: postgres.PendingQuery<postgres.Row[]> = new Proxy(query, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target) as unknown;
+      if (property === 'then') {
+        return (resolve?: (rows: unknown) => unknown, reject?: (error: unknown) => unknown) =>
+          target
+            .then(
+              (rows) => {
+                hooks.settled(target);
+                return rows;
+              },
+              (error: unknown) => {
+                hooks.settled(target, error);
+                throw error;
+              },
+            )
+            .then(resolve, reject);
+      }
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...args: unknown[]) => unknown).apply(target, args);
+        return result === target ? watched : result;
+      };
+    },
+  });
+  return watched;
 }
 
 /**
@@ -216,6 +389,12 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
           },
         });
       }),
+    // In-process: it cannot be unreachable, and a statement under way cannot be cancelled.
+    unreachable: () => null,
+    check: async (timeoutMs) => {
+      await answerWithin(client.query('SELECT 1'), timeoutMs);
+    },
+    cancellable: (run) => ({ result: run(), cancel: () => {} }),
     close: once(async () => {
       try {
         await client.close();

@@ -3,8 +3,9 @@
 
 import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
+import { LoggableError } from '../log.js';
 
-export class DirectoryLockedError extends Error {}
+export class DirectoryLockedError extends LoggableError {}
 
 function isRunning(pid: number): boolean {
   try {

@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { openDatabase, quoteIdentifier, type Database, type DatabaseOptions } from './connection.js';
+import { LoggableError } from '../log.js';
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
-export class SchemaMismatchError extends Error {}
+export class SchemaMismatchError extends LoggableError {}
 
 async function migrateWith(database: Database): Promise<void> {
   const [existing] = await database.query<{ table: string | null }>(

@@ -1,7 +1,10 @@
 // Errors with the contract's stable codes (shared/contract/README.md, "HTTP"). Anything else
 // that escapes a resolver is reported as INTERNAL with the request id, never its message,
 // stack or SQL.
-import { GraphQLError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unansweredReason } from '../db/availability.js';
+import { defaultRetryAfterSeconds } from '../http/server.js';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -10,6 +13,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'PERSISTED_QUERY_NOT_FOUND'
   | 'INTERNAL';
 
 /**
@@ -31,3 +36,24 @@ export function unreadableRecordProblem(error: unknown): string | null {
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(`${argument}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
 }
+
+/** A resolver's error that means the database could not answer: SERVICE_UNAVAILABLE, else undefined. */
+export function formatUnanswered(formatted: GraphQLFormattedError, cause: unknown): GraphQLFormattedError | undefined {
+  const reason = unansweredReason(cause);
+  if (!reason) return undefined;
+  return { message: `The database could not answer (${reason}); try again shortly`, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+}
+
+/** A response carrying SERVICE_UNAVAILABLE is a 503 with Retry-After, not a 200 with nulls. */
+export const serviceUnavailableStatus: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        if (!response.body.singleResult.errors?.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(defaultRetryAfterSeconds));
+      },
+    };
+  },
+};

@@ -22,14 +22,17 @@ import { loadPseudonymKey, Pseudonyms } from '../access/pseudonyms.js';
 import { forbiddenError, forbiddenFieldsIn } from '../access/who-sees-what.js';
 import { AccessRecord } from '../access/access-log.js';
 import { writeAccessTrail } from './access-logging.js';
-import type { ErrorCode } from './errors.js';
+import { formatUnanswered, serviceUnavailableStatus, type ErrorCode } from './errors.js';
+import { knownOperationTypes, refuseNulCharacters } from './input-checks.js';
+import { unansweredReason } from '../db/availability.js';
+import { sendServiceUnavailable } from '../http/server.js';
 import { buildCarebridgeSchema } from './schema.js';
 
 const graphqlResponseType = 'application/graphql-response+json; charset=utf-8';
 /** Far above any real operation; larger bodies are refused before parsing. */
 const maxBodyBytes = 1024 * 1024;
 
-const contractCodes = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED']);
+const contractCodes = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'PERSISTED_QUERY_NOT_FOUND']);
 // Apollo's own codes for a request that is not well formed: to a caller, bad input.
 const badInputCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
@@ -155,9 +158,11 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       limits.plugin,
       whoSeesWhat,
       freshness,
+      refuseNulCharacters,
+      serviceUnavailableStatus as ApolloServerPlugin<RequestContext>,
       { serverWillStart: async () => ({ serverWillStop: () => rateLimiter.close() }) },
     ],
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, knownOperationTypes],
     parseOptions: limits.parseOptions,
     persistedQueries: trusted.persistedQueries,
     // Decided per request from the token's role (CAREBRIDGE_INTROSPECTION), in limits.plugin.
@@ -175,6 +180,8 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       // A child's field its records cannot answer (errors.ts, unreadableRecord): said as it is.
       if (code === 'INTERNAL' && formatted.extensions?.record) return { message: formatted.message, path: formatted.path, extensions: formatted.extensions };
       const cause = unwrapResolverError(error);
+      const unanswered = formatUnanswered(formatted, cause);
+      if (unanswered) return unanswered;
       logger.error({ err: cause }, 'resolver failed');
       return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL' } };
     },
@@ -231,10 +238,14 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => context,
     });
+    // The request's deadline has passed and it was answered 503 (src/http/deadline.ts).
+    if (response.headersSent) return;
     try {
       await writeAccessTrail(database, context);
     } catch (error) {
       request.log.error({ err: error }, 'access log not written: answer withheld');
+      const unanswered = unansweredReason(error);
+      if (unanswered) return sendServiceUnavailable(response, requestId, `The access log could not be written (${unanswered}), so nothing is returned; try again shortly`);
       return sendGraphqlError(response, 500, 'INTERNAL', 'The access log could not be written, so nothing is returned', { requestId });
     }
     for (const [name, value] of result.headers) response.setHeader(name, value);

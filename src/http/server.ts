@@ -5,14 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
-import type { Logger } from '../log.js';
+import { logSerializers, requestScope, type Logger } from '../log.js';
+import { unreachableReason } from '../db/availability.js';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
 export interface HttpShellOptions {
   logger: Logger;
-  /** Resolves when the database answers; rejects (or times out) when it does not. */
-  checkDatabase: () => Promise<void>;
+  /** Resolves when the database answers within `timeoutMs`; rejects when it does not. */
+  checkDatabase: (timeoutMs: number) => Promise<void>;
   /** False until migrations and any demo seeding have finished. */
   isStarted: () => boolean;
   routes?: Record<string, RouteHandler>;
@@ -28,11 +29,22 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
-function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+/** Seconds a client is asked to wait before retrying a 503 (unless the refusal knows better). */
+export const defaultRetryAfterSeconds = 5;
+
+/**
+ * 503 SERVICE_UNAVAILABLE with Retry-After, in the shape of every error body (GraphQL's): for a
+ * database that cannot answer in time, or work the instance cannot take now.
+ */
+export function sendServiceUnavailable(response: ServerResponse, requestId: string, message: string, retryAfterSeconds = defaultRetryAfterSeconds): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', requestId } }], extensions: { requestId } });
+  response.writeHead(503, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'retry-after': String(retryAfterSeconds),
+    'cache-control': 'no-store',
   });
+  response.end(body);
 }
 
 export interface HttpShell {
@@ -52,6 +64,7 @@ export function createHttpShell(options: HttpShellOptions): HttpShell {
       response.setHeader('x-request-id', id);
       return id;
     },
+    serializers: logSerializers,
     // Probes every few seconds would drown the log.
     autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
   });
@@ -61,11 +74,13 @@ export function createHttpShell(options: HttpShellOptions): HttpShell {
     'GET /readyz': async (request, response) => {
       if (!options.isStarted()) return sendJson(response, 503, { status: 'starting' });
       try {
-        await withTimeout(options.checkDatabase(), readinessTimeoutMs);
+        await options.checkDatabase(readinessTimeoutMs);
         sendJson(response, 200, { status: 'ready' });
       } catch (error) {
-        request.log.warn({ err: error }, 'readiness check: database unreachable');
-        sendJson(response, 503, { status: 'database unreachable' });
+        // A fixed phrase (connection refused, no answer within 2000 ms), never the driver's message.
+        const reason = unreachableReason(error) ?? 'the database refused the check';
+        request.log.warn({ err: error, reason }, 'readiness check: database unreachable');
+        sendJson(response, 503, { status: 'database unreachable', reason });
       }
     },
     ...options.routes,
@@ -80,11 +95,13 @@ export function createHttpShell(options: HttpShellOptions): HttpShell {
       return sendJson(response, allowed ? 405 : 404, { error: allowed ? 'method not allowed' : 'not found' });
     }
     inFlight++;
-    Promise.resolve(handler(request, response))
+    Promise.resolve(requestScope.run(String(request.id), () => handler(request, response)))
       .catch((error: unknown) => {
-        request.log.error({ err: error }, 'request failed');
-        if (!response.headersSent) sendJson(response, 500, { error: 'internal error', requestId: request.id });
-        else response.destroy();
+        const unreachable = unreachableReason(error);
+        request.log.error({ err: error, ...(unreachable ? { reason: unreachable } : {}) }, 'request failed');
+        if (response.headersSent) response.destroy();
+        else if (unreachable) sendServiceUnavailable(response, String(request.id), `The database is unreachable (${unreachable}); try again shortly`);
+        else sendJson(response, 500, { error: 'internal error', requestId: request.id });
       })
       .finally(() => {
         if (--inFlight === 0) for (const resolve of waiting.splice(0)) resolve();
