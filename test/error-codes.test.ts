@@ -1,8 +1,12 @@
 // Error codes over real HTTP (issue 11, finding 10): a NUL character in an argument is the
 // caller's mistake (BAD_USER_INPUT), never the database's (INTERNAL); an unknown persisted-query
 // hash is Apollo's PERSISTED_QUERY_NOT_FOUND; a subscription (the schema has none) or a mutation
-// field the schema lacks is a 400 BAD_USER_INPUT like any other validation failure.
+// field the schema lacks is a 400 BAD_USER_INPUT like any other validation failure; an identity
+// provider whose keys cannot be fetched is 503 SERVICE_UNAVAILABLE, not the caller's fault.
 
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from './support/service.js';
 
@@ -46,5 +50,46 @@ describe('error codes', () => {
       expect(answer.status, query).toBe(400);
       expect(answer.body.errors?.map((error) => error.extensions.code), query).toEqual(['BAD_USER_INPUT']);
     }
+  });
+});
+
+describe('an identity provider that cannot be reached', () => {
+  let provider: Server;
+  let api: TestService;
+  const issuer = 'https://login.example.org/tenant/v2.0';
+  const audience = 'api://carebridge';
+  let token: string;
+
+  beforeAll(async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    // Its key set answers 500: keys cannot be fetched, whatever the token.
+    provider = createServer((_request, response) => response.writeHead(500).end('down'));
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    const jwks = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/keys`;
+    api = await startTestService({ CAREBRIDGE_AUTH_ISSUER: issuer, CAREBRIDGE_AUTH_JWKS_URL: jwks, CAREBRIDGE_AUTH_AUDIENCE: audience });
+    token = await new SignJWT({ role: 'social-care' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
+      .setSubject('worker')
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await new Promise((resolve) => provider?.close(resolve));
+  });
+
+  it('is 503 SERVICE_UNAVAILABLE with Retry-After, not INTERNAL and not UNAUTHENTICATED', async () => {
+    const response = await fetch(`${api.service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors.map((error) => error.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
   });
 });

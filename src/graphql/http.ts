@@ -25,7 +25,7 @@ import { writeAccessTrail } from './access-logging.js';
 import { formatUnanswered, serviceUnavailableStatus, type ErrorCode } from './errors.js';
 import { knownOperationTypes, refuseNulCharacters } from './input-checks.js';
 import { unansweredReason } from '../db/availability.js';
-import { sendServiceUnavailable } from '../http/server.js';
+import { defaultRetryAfterSeconds, sendServiceUnavailable } from '../http/server.js';
 import { buildCarebridgeSchema } from './schema.js';
 
 const graphqlResponseType = 'application/graphql-response+json; charset=utf-8';
@@ -70,7 +70,7 @@ export async function admitRequest(request: IncomingMessage, authenticator: Auth
     if (!refused) request.log.error({ err: error }, 'authentication unavailable');
     return refused
       ? { ok: false, status: 401, code: 'UNAUTHENTICATED', message: (error as Error).message }
-      : { ok: false, status: 503, code: 'INTERNAL', message: 'Authentication is unavailable; try again shortly' };
+      : { ok: false, status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Authentication is unavailable; try again shortly', retryAfterSeconds: defaultRetryAfterSeconds };
   }
   const limited = await rateLimiter.consume(claims);
   if (limited) return { ok: false, status: 429, code: 'RATE_LIMITED', message: limited.message, retryAfterSeconds: limited.retryAfterSeconds };

@@ -41,7 +41,8 @@ export async function startTestService(environment: Record<string, string> = {})
   });
   const service = await startService(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   await service.started;
-  const defaultToken = await signDemoToken(config, { role: 'social-care', sub: 'test-social-worker' });
+  // Demo tokens exist only in demo auth mode; a service in real mode is asked with tokens of the test's own.
+  const defaultToken = config.auth.mode === 'demo' ? await signDemoToken(config, { role: 'social-care', sub: 'test-social-worker' }) : null;
   const post: TestService['query'] = async (query, variables, token = defaultToken) => {
     const response = await fetch(`${service.url}/graphql`, {
       method: 'POST',
