@@ -1,13 +1,64 @@
-// Streams one CSV file: checks its header against the table, reads each row cell by cell,
-// reports bad rows with their physical line, and yields the good values as CSV text for
-// COPY into a staging table. Memory stays flat in the file's size.
+// Streams one CSV file: checks its header against the table, decodes and reads each row cell
+// by cell, reports bad rows with their physical line, and yields the good values as CSV text
+// for COPY into a staging table. Memory stays flat in the file's size.
 
-import { createReadStream } from 'node:fs';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { parse, type CsvError } from 'csv-parse';
+import iconv from 'iconv-lite';
 import type { LabelMaps } from '../config.js';
-import type { ProblemList } from './problems.js';
-import { codeSets, mappableCodeSets, type ImportColumn, type ImportTable, type MappableCodeSet } from './tables.js';
-import { readCell, readCode, type Cell } from './values.js';
+import type { NoticeList, ProblemList } from './problems.js';
+import { codeSets, mappableCodeSets, personalHistoryTables, type ImportColumn, type ImportTable, type MappableCodeSet } from './tables.js';
+import { isPossiblePlaceholder, readCell, readCode, type Cell } from './values.js';
+
+/** The encodings an extract may be in (`--encoding`); UTF-8 unless told. */
+export type ExtractEncoding = 'utf-8' | 'windows-1252';
+const encodingLabels: Record<string, ExtractEncoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  // Latin-1 files are read as windows-1252, its superset (as the WHATWG Encoding standard does).
+  latin1: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+};
+export const extractEncodings = Object.keys(encodingLabels);
+
+export function extractEncoding(label: string): ExtractEncoding | undefined {
+  return encodingLabels[label.toLowerCase()];
+}
+
+/** What reading a file needs besides the file: the authority's labels, the encoding, and where to report. */
+export interface FileReading {
+  labels: LabelMaps;
+  encoding: ExtractEncoding;
+  problems: ProblemList;
+  notices: NoticeList;
+}
+
+/**
+ * Cells are decoded one by one from the bytes csv-parse gives (its delimiters and quotes are
+ * ASCII, the same bytes in both encodings), so a bad byte is reported with its cell, and a
+ * character split between two chunks of the file is whole by the time its cell is decoded.
+ * Returns null for bytes that are not valid UTF-8 (windows-1252 gives every byte a character).
+ */
+function cellDecoder(encoding: ExtractEncoding): (bytes: Uint8Array) => string | null {
+  const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (encoding === 'utf-8') return (bytes) => (isUtf8(bytes) ? buffer(bytes).toString('utf8') : null);
+  // iconv-lite rather than TextDecoder: Node 20's 'windows-1252' decodes 0x80–0x9F as Latin-1 (’ – € lost).
+  return (bytes) => (isAscii(bytes) ? buffer(bytes).toString('latin1') : iconv.decode(buffer(bytes), 'windows-1252'));
+}
+
+const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf]);
+function startsWithBom(path: string): boolean {
+  const descriptor = openSync(path, 'r');
+  try {
+    const start = Buffer.alloc(3);
+    return readSync(descriptor, start, 0, 3, 0) === 3 && start.equals(utf8Bom);
+  } finally {
+    closeSync(descriptor);
+  }
+}
 
 export interface FileHeader {
   /** The table's columns that the header supplies. */
@@ -15,6 +66,8 @@ export interface FileHeader {
   /** For each of the table's columns, in table order, its position in a record, or -1. */
   positions: number[];
   fieldCount: number;
+  /** The header's names, by position in a record. */
+  names: string[];
 }
 
 export interface FileCounts {
@@ -46,6 +99,7 @@ export function readHeader(table: ImportTable, file: string, header: string[], p
     supplied: table.columns.filter((column) => seen.has(column.name)),
     positions: table.columns.map((column) => seen.get(column.name) ?? -1),
     fieldCount: header.length,
+    names: header.map((name) => name.trim()),
   };
 }
 
@@ -62,6 +116,8 @@ interface CellReader {
   position: number;
   required: boolean;
   read: (raw: string) => Cell;
+  /** Whether a date before 2000 here is worth a placeholder notice (values.ts). */
+  caseRecord: boolean;
 }
 
 /** Decides once per file how each column's cells are read: type, code set, labels. */
@@ -75,7 +131,13 @@ function planCells(table: ImportTable, header: FileHeader, labels: LabelMaps): C
           return 'value' in cell && cell.value !== null ? readCode(cell.value, codeSet, codeSets[codeSet], mappable) : cell;
         }
       : (raw: string) => readCell(column, raw);
-    return { column, position: header.positions[index]!, required: table.required.includes(column.name), read };
+    return {
+      column,
+      position: header.positions[index]!,
+      required: table.required.includes(column.name),
+      read,
+      caseRecord: !personalHistoryTables.has(table.name),
+    };
   });
 }
 
@@ -88,18 +150,22 @@ export async function* readRows(
   path: string,
   table: ImportTable,
   file: string,
-  labels: LabelMaps,
-  problems: ProblemList,
+  reading: FileReading,
   counts: FileCounts,
   onHeader: (header: FileHeader | null) => void,
 ): AsyncGenerator<string> {
+  const { labels, problems, notices } = reading;
+  const decode = cellDecoder(reading.encoding);
   // Physical lines are counted here: a record spans one line plus the line breaks inside its
   // quoted values. (csv-parse's `info` or `on_record` would tell us, at nearly twice the cost.)
   // A skipped malformed record is reported when the loop reaches its place: csv-parse emits
   // the skip while records before it may still be buffered, ahead of this loop.
   let nextLine = 1;
   let consumed = 0;
-  const parser = createReadStream(path).pipe(parse({ bom: true, relax_column_count: true, skip_records_with_error: true }));
+  // csv-parse would switch to decoding UTF-8 itself on meeting a byte-order mark: it is skipped here.
+  const parser = createReadStream(path, { start: startsWithBom(path) ? utf8Bom.length : 0 }).pipe(
+    parse({ encoding: null, relax_column_count: true, skip_records_with_error: true }),
+  );
   const skips: { afterRecords: number; lines: number | undefined; message: string }[] = [];
   parser.on('skip', (error: CsvError & { lines?: number }) => {
     const message =
@@ -120,15 +186,39 @@ export async function* readRows(
   let header: FileHeader | null | undefined;
   let cellReaders: CellReader[] = [];
   let chunk = '';
-  for await (const record of parser as AsyncIterable<string[]>) {
+  for await (const bytes of parser as AsyncIterable<Uint8Array[]>) {
     reportSkipsReached();
     consumed++;
     const line = nextLine;
     nextLine += 1;
-    for (const field of record) {
-      for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) nextLine++;
+    const record: string[] = [];
+    let undecodable = false;
+    for (let position = 0; position < bytes.length; position++) {
+      const field = bytes[position]!;
+      const cellLine = nextLine - 1;
+      for (let at = field.indexOf(0x0a); at !== -1; at = field.indexOf(0x0a, at + 1)) nextLine++;
+      const text = decode(field);
+      if (text === null) {
+        undecodable = true;
+        problems.add({
+          file,
+          line: cellLine,
+          column: (header && header.names[position]) || `(column ${position + 1})`,
+          message: 'is not valid UTF-8 (for a windows-1252 or Latin-1 extract, import with --encoding windows-1252)',
+        });
+      }
+      record.push(text ?? '');
     }
     if (record.length === 1 && record[0] === '') continue; // a blank line
+    if (undecodable) {
+      if (header === undefined) {
+        onHeader((header = null));
+        break;
+      }
+      counts.rows++;
+      counts.badRows++;
+      continue;
+    }
     if (header === undefined) {
       header = readHeader(table, file, record, problems);
       onHeader(header);
@@ -156,6 +246,10 @@ export async function* readRows(
         problems.add({ file, line, column: cellReader.column.name, message: cell.problem });
         fields.push('');
       } else {
+        if (cell.value !== null && cellReader.column.kind === 'date') {
+          if (cell.timeOfDay) notices.add(file, cellReader.column.name, 'time of day', cell.value);
+          if (isPossiblePlaceholder(cell.value, cellReader.caseRecord)) notices.add(file, cellReader.column.name, 'placeholder date', cell.value);
+        }
         if (cell.value === null && cellReader.required) {
           rowHasProblem = true;
           problems.add({ file, line, column: cellReader.column.name, message: 'required value is missing' });
