@@ -2,8 +2,8 @@
 // by cell, reports bad rows with their physical line, and yields the good values as CSV text
 // for COPY into a staging table. Memory stays flat in the file's size.
 
-import { isAscii, isUtf8 } from 'node:buffer';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { Transform } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { LabelMaps } from '../config.js';
@@ -36,28 +36,48 @@ export interface FileReading {
   notices: NoticeList;
 }
 
-/**
- * Cells are decoded one by one from the bytes csv-parse gives (its delimiters and quotes are
- * ASCII, the same bytes in both encodings), so a bad byte is reported with its cell, and a
- * character split between two chunks of the file is whole by the time its cell is decoded.
- * Returns null for bytes that are not valid UTF-8 (windows-1252 gives every byte a character).
- */
-function cellDecoder(encoding: ExtractEncoding): (bytes: Uint8Array) => string | null {
-  const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (encoding === 'utf-8') return (bytes) => (isUtf8(bytes) ? buffer(bytes).toString('utf8') : null);
-  // iconv-lite rather than TextDecoder: Node 20's 'windows-1252' decodes 0x80–0x9F as Latin-1 (’ – € lost).
-  return (bytes) => (isAscii(bytes) ? buffer(bytes).toString('latin1') : iconv.decode(buffer(bytes), 'windows-1252'));
+/** A file's bytes as text, and whether any of them were not valid UTF-8. */
+interface DecodedFile {
+  text: NodeJS.ReadableStream;
+  /** Set as soon as the decoder meets a byte sequence that is not UTF-8 (never, for windows-1252). */
+  invalid: { seen: boolean };
 }
 
-const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf]);
-function startsWithBom(path: string): boolean {
-  const descriptor = openSync(path, 'r');
-  try {
-    const start = Buffer.alloc(3);
-    return readSync(descriptor, start, 0, 3, 0) === 3 && start.equals(utf8Bom);
-  } finally {
-    closeSync(descriptor);
-  }
+/**
+ * Decodes a file as a stream, a chunk at a time (a character split between two chunks is whole
+ * once decoded). windows-1252 gives every byte a character (iconv-lite: Node 20's TextDecoder
+ * decodes its 0x80–0x9F as Latin-1, losing ’ – €). For UTF-8, a strict decoder watches while a
+ * lenient one decodes, so that a bad byte becomes U+FFFD in its cell, which the reader then reports
+ * with its line and column; the strict one alone would stop at the chunk, knowing no cell.
+ */
+function decodeFile(path: string, encoding: ExtractEncoding): DecodedFile {
+  const bytes = createReadStream(path);
+  const invalid = { seen: false };
+  if (encoding === 'windows-1252') return { text: bytes.pipe(iconv.decodeStream('windows-1252')), invalid };
+  const lenient = new TextDecoder('utf-8');
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const check = (chunk?: Buffer) => {
+    if (invalid.seen) return;
+    try {
+      strict.decode(chunk, { stream: chunk !== undefined });
+    } catch {
+      invalid.seen = true;
+    }
+  };
+  const text = bytes.pipe(
+    new Transform({
+      decodeStrings: false,
+      transform(chunk: Buffer, _encoding, done) {
+        check(chunk);
+        done(null, lenient.decode(chunk, { stream: true }));
+      },
+      flush(done) {
+        check();
+        done(null, lenient.decode());
+      },
+    }),
+  );
+  return { text, invalid };
 }
 
 export interface FileHeader {
@@ -155,17 +175,14 @@ export async function* readRows(
   onHeader: (header: FileHeader | null) => void,
 ): AsyncGenerator<string> {
   const { labels, problems, notices } = reading;
-  const decode = cellDecoder(reading.encoding);
+  const decoded = decodeFile(path, reading.encoding);
   // Physical lines are counted here: a record spans one line plus the line breaks inside its
   // quoted values. (csv-parse's `info` or `on_record` would tell us, at nearly twice the cost.)
   // A skipped malformed record is reported when the loop reaches its place: csv-parse emits
   // the skip while records before it may still be buffered, ahead of this loop.
   let nextLine = 1;
   let consumed = 0;
-  // csv-parse would switch to decoding UTF-8 itself on meeting a byte-order mark: it is skipped here.
-  const parser = createReadStream(path, { start: startsWithBom(path) ? utf8Bom.length : 0 }).pipe(
-    parse({ encoding: null, relax_column_count: true, skip_records_with_error: true }),
-  );
+  const parser = decoded.text.pipe(parse({ bom: true, relax_column_count: true, skip_records_with_error: true }));
   const skips: { afterRecords: number; lines: number | undefined; message: string }[] = [];
   parser.on('skip', (error: CsvError & { lines?: number }) => {
     const message =
@@ -186,29 +203,27 @@ export async function* readRows(
   let header: FileHeader | null | undefined;
   let cellReaders: CellReader[] = [];
   let chunk = '';
-  for await (const bytes of parser as AsyncIterable<Uint8Array[]>) {
+  for await (const record of parser as AsyncIterable<string[]>) {
     reportSkipsReached();
     consumed++;
     const line = nextLine;
-    nextLine += 1;
-    const record: string[] = [];
+    let cellLine = line;
     let undecodable = false;
-    for (let position = 0; position < bytes.length; position++) {
-      const field = bytes[position]!;
-      const cellLine = nextLine - 1;
-      for (let at = field.indexOf(0x0a); at !== -1; at = field.indexOf(0x0a, at + 1)) nextLine++;
-      const text = decode(field);
-      if (text === null) {
+    for (let position = 0; position < record.length; position++) {
+      const field = record[position]!;
+      // Only in a file with bad bytes: a U+FFFD written as such is then reported too, in a file refused anyway.
+      if (decoded.invalid.seen && field.includes('\uFFFD')) {
         undecodable = true;
         problems.add({
           file,
           line: cellLine,
-          column: (header && header.names[position]) || `(column ${position + 1})`,
+          column: header?.names[position] || `(column ${position + 1})`,
           message: 'is not valid UTF-8 (for a windows-1252 or Latin-1 extract, import with --encoding windows-1252)',
         });
       }
-      record.push(text ?? '');
+      for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) cellLine++;
     }
+    nextLine = cellLine + 1;
     if (record.length === 1 && record[0] === '') continue; // a blank line
     if (undecodable) {
       if (header === undefined) {
