@@ -59,10 +59,11 @@ export interface ImportNotice {
 
 export function formatNotice(notice: ImportNotice): string {
   const range = notice.first === notice.last ? notice.first : `${notice.first} to ${notice.last}`;
+  const count = notice.count.toLocaleString('en-GB');
   const what =
     notice.kind === 'time of day'
-      ? `${notice.count} times of day set aside (the calendar date as written is stored)`
-      : `${notice.count} placeholder or pre-2000 dates stored as recorded (${range})`;
+      ? `${count} times of day set aside (the calendar date as written is stored)`
+      : `${count} placeholder or pre-2000 dates stored as recorded (${range})`;
   return `${notice.file}: ${notice.column}: ${what}`;
 }
 
