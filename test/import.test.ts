@@ -120,6 +120,7 @@ describe('dates as case systems write them', () => {
         'V1,C1,P1,2024-03-14 14:30:00',
         'V2,C1,P1,2024-06-13 23:59:59.997',
         'V3,C2,P2,2024-05-04 00:00:00.0000000',
+        'V4,C2,P2,2024-05-05 23:30:00.0000000 +01:00',
       ],
     });
     const report = await run(dir);
@@ -128,6 +129,7 @@ describe('dates as case systems write them', () => {
       { cppr_cp_review_id: 'V1', cppr_cp_review_date: '2024-03-14' },
       { cppr_cp_review_id: 'V2', cppr_cp_review_date: '2024-06-13' },
       { cppr_cp_review_id: 'V3', cppr_cp_review_date: '2024-05-04' },
+      { cppr_cp_review_id: 'V4', cppr_cp_review_date: '2024-05-05' },
     ]);
     expect(await test.database.query('SELECT icpc_icpc_date FROM ssd_initial_cp_conference ORDER BY 1')).toEqual([
       { icpc_icpc_date: '2023-12-20' },
@@ -135,7 +137,7 @@ describe('dates as case systems write them', () => {
     ]);
     expect(report.notices.map(formatNotice)).toEqual([
       'ssd_initial_cp_conference.csv: icpc_icpc_date: 1 times of day set aside (the calendar date as written is stored)',
-      'ssd_cp_reviews.csv: cppr_cp_review_date: 2 times of day set aside (the calendar date as written is stored)',
+      'ssd_cp_reviews.csv: cppr_cp_review_date: 3 times of day set aside (the calendar date as written is stored)',
     ]);
     const [importRun] = await test.database.query<{ notices: unknown[] }>('SELECT notices FROM carebridge.import_run');
     expect(importRun?.notices).toEqual(report.notices);

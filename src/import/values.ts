@@ -9,10 +9,10 @@ export type Cell = { value: string | null; timeOfDay?: true } | { problem: strin
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ukDate = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-// SQL Server writes its `datetime`/`datetime2` columns with a time of day: the calendar date as
-// written is the fact (no time-zone conversion); the time is set aside and counted
-// (ImportNotice 'time of day').
-const sqlServerDateTime = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?$/;
+// SQL Server writes its `datetime`/`datetime2`/`datetimeoffset` columns with a time of day: the
+// calendar date as written is the fact (no time-zone conversion, an offset is ignored); the time
+// is set aside and counted (ImportNotice 'time of day').
+const sqlServerDateTime = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?$/;
 
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
