@@ -105,9 +105,13 @@ describe('npm run import', () => {
         { pers_forename: 'Zoë', pers_surname: 'Brontë' },
       ]);
 
-      const unknown = run('import.js', ['--dir', dir, '--encoding', 'ebcdic'], env);
-      expect(unknown.code).toBe(1);
-      expect(unknown.stderr).toMatch(/^--encoding ebcdic: not an encoding the import reads \(utf-8, utf8, windows-1252, cp1252, latin1, iso-8859-1\)\n/);
+      for (const encoding of ['ebcdic', 'constructor']) {
+        const unknown = run('import.js', ['--dir', dir, '--encoding', encoding], env);
+        expect(unknown.code).toBe(1);
+        expect(unknown.stderr).toMatch(
+          new RegExp(`^--encoding ${encoding}: not an encoding the import reads \\(utf-8, utf8, windows-1252, cp1252, latin1, iso-8859-1\\)\n`),
+        );
+      }
     } finally {
       await drop();
     }

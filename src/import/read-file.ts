@@ -25,7 +25,8 @@ const encodingLabels: Record<string, ExtractEncoding> = {
 export const extractEncodings = Object.keys(encodingLabels);
 
 export function extractEncoding(label: string): ExtractEncoding | undefined {
-  return encodingLabels[label.toLowerCase()];
+  const key = label.toLowerCase();
+  return Object.hasOwn(encodingLabels, key) ? encodingLabels[key] : undefined;
 }
 
 /** What reading a file needs besides the file: the authority's labels, the encoding, and where to report. */
