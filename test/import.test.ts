@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { importFolder, type ImportOptions } from '../src/import/import-folder.js';
-import { formatProblem } from '../src/import/problems.js';
+import { formatNotice, formatProblem } from '../src/import/problems.js';
 import { emptyDatabase, openTestDatabase, snapshot, type TestDatabase } from './support/database.js';
 import { writeExtract } from './support/extract.js';
 
@@ -109,8 +109,105 @@ describe('a valid extract', () => {
   });
 });
 
+describe('dates as case systems write them', () => {
+  it('keeps the calendar date of a date-time with a time of day, and counts the times set aside per column', async () => {
+    const dir = writeExtract({
+      'ssd_person.csv': person,
+      'ssd_initial_cp_conference.csv': ['icpc_icpc_id,icpc_person_id,icpc_icpc_date', 'I1,C1,2023-12-20T09:15:00', 'I2,C2,2024-02-01 00:00:00.000'],
+      'ssd_cp_plans.csv': cpPlans,
+      'ssd_cp_reviews.csv': [
+        'cppr_cp_review_id,cppr_person_id,cppr_cp_plan_id,cppr_cp_review_date',
+        'V1,C1,P1,2024-03-14 14:30:00',
+        'V2,C1,P1,2024-06-13 23:59:59.997',
+        'V3,C2,P2,2024-05-04 00:00:00.0000000',
+        'V4,C2,P2,2024-05-05 23:30:00.0000000 +01:00',
+      ],
+    });
+    const report = await run(dir);
+    expect(report.ok).toBe(true);
+    expect(await test.database.query('SELECT cppr_cp_review_id, cppr_cp_review_date FROM ssd_cp_reviews ORDER BY 1')).toEqual([
+      { cppr_cp_review_id: 'V1', cppr_cp_review_date: '2024-03-14' },
+      { cppr_cp_review_id: 'V2', cppr_cp_review_date: '2024-06-13' },
+      { cppr_cp_review_id: 'V3', cppr_cp_review_date: '2024-05-04' },
+      { cppr_cp_review_id: 'V4', cppr_cp_review_date: '2024-05-05' },
+    ]);
+    expect(await test.database.query('SELECT icpc_icpc_date FROM ssd_initial_cp_conference ORDER BY 1')).toEqual([
+      { icpc_icpc_date: '2023-12-20' },
+      { icpc_icpc_date: '2024-02-01' },
+    ]);
+    expect(report.notices.map(formatNotice)).toEqual([
+      'ssd_initial_cp_conference.csv: icpc_icpc_date: 1 times of day set aside (the calendar date as written is stored)',
+      'ssd_cp_reviews.csv: cppr_cp_review_date: 3 times of day set aside (the calendar date as written is stored)',
+    ]);
+    const [importRun] = await test.database.query<{ notices: unknown[] }>('SELECT notices FROM carebridge.import_run');
+    expect(importRun?.notices).toEqual(report.notices);
+  });
+
+  it('stores open CP plans and referrals starting on placeholder or pre-2000 dates as recorded, with a notice', async () => {
+    const dir = writeExtract({
+      'ssd_person.csv': [...person, 'C3,Cy,Brown,1900-01-01,,N'],
+      'ssd_cin_episodes.csv': ['cine_referral_id,cine_person_id,cine_referral_date', 'R1,C1,1999-12-31', 'R2,C2,2024-01-05'],
+      'ssd_cp_plans.csv': [...cpPlans, 'P3,C2,1900-01-01,,NEG', 'P4,C3,9999-12-31,,NEG', 'P5,C3,0001-01-01,,NEG'],
+    });
+    const report = await run(dir);
+    expect(report.ok).toBe(true);
+    expect(await test.database.query(`SELECT cppl_cp_plan_id, cppl_cp_plan_start_date::text AS start FROM ssd_cp_plans WHERE cppl_cp_plan_id >= 'P3' ORDER BY 1`)).toEqual([
+      { cppl_cp_plan_id: 'P3', start: '1900-01-01' },
+      { cppl_cp_plan_id: 'P4', start: '9999-12-31' },
+      { cppl_cp_plan_id: 'P5', start: '0001-01-01' },
+    ]);
+    expect(await test.database.query(`SELECT cine_referral_date FROM ssd_cin_episodes WHERE cine_referral_id = 'R1'`)).toEqual([
+      { cine_referral_date: '1999-12-31' },
+    ]);
+    // An adult's 1985 birth is no placeholder; a 1900-01-01 one is.
+    expect(report.notices.map(formatNotice)).toEqual([
+      'ssd_person.csv: pers_dob: 1 placeholder or pre-2000 dates stored as recorded (1900-01-01)',
+      'ssd_cin_episodes.csv: cine_referral_date: 1 placeholder or pre-2000 dates stored as recorded (1999-12-31)',
+      'ssd_cp_plans.csv: cppl_cp_plan_start_date: 3 placeholder or pre-2000 dates stored as recorded (0001-01-01 to 9999-12-31)',
+    ]);
+  });
+});
+
+describe('encodings', () => {
+  /** `C1,Zoë,Brontë` with the bytes of `ë` split between the file's first two 64 KiB read chunks. */
+  function splitAcrossChunks(): Buffer {
+    const chunk = 64 * 1024;
+    let text = 'pers_person_id,pers_forename,pers_surname\n';
+    for (let row = 0; text.length < chunk - 60; row++) text += `F${row},Filler,Row\n`;
+    const target = chunk - 1 - text.length - 'C1,Zo'.length - 'Fpad,,Row\n'.length;
+    text += `Fpad,${'x'.repeat(target)},Row\nC1,Zo`;
+    const bytes = Buffer.from(`${text}ë,Brontë\n`, 'utf8');
+    expect(bytes.subarray(chunk - 1, chunk + 1)).toEqual(Buffer.from('ë', 'utf8'));
+    return bytes;
+  }
+
+  it('decodes a UTF-8 character split between two chunks of the file', async () => {
+    const report = await run(writeExtract({ 'ssd_person.csv': splitAcrossChunks() }));
+    expect(report.problems.map(formatProblem)).toEqual([]);
+    expect(await test.database.query(`SELECT pers_forename, pers_surname FROM ssd_person WHERE pers_person_id = 'C1'`)).toEqual([
+      { pers_forename: 'Zoë', pers_surname: 'Brontë' },
+    ]);
+  });
+
+  it('reads a windows-1252 extract with encoding windows-1252', async () => {
+    // ë is 0xEB in Latin-1 and windows-1252; ’ (0x92) and – (0x96) are windows-1252's own.
+    const bytes = Buffer.concat([
+      Buffer.from('pers_person_id,pers_forename,pers_surname\nC1,Zo\xeb,Bront\xeb\nC2,Ann,O', 'latin1'),
+      Buffer.from([0x92]),
+      Buffer.from('Neill ', 'latin1'),
+      Buffer.from([0x96]),
+      Buffer.from(' Smith\n', 'latin1'),
+    ]);
+    expect((await run(writeExtract({ 'ssd_person.csv': bytes }), { encoding: 'windows-1252' })).ok).toBe(true);
+    expect(await test.database.query('SELECT pers_forename, pers_surname FROM ssd_person ORDER BY 1')).toEqual([
+      { pers_forename: 'Ann', pers_surname: 'O’Neill – Smith' },
+      { pers_forename: 'Zoë', pers_surname: 'Brontë' },
+    ]);
+  });
+});
+
 describe('a bad extract is reported line by line and nothing is written', () => {
-  const cases: { kind: string; files: Record<string, string[] | string>; expected: string[] }[] = [
+  const cases: { kind: string; files: Record<string, string[] | string | Buffer>; expected: string[] }[] = [
     {
       kind: 'malformed date, flag and number',
       files: {
@@ -125,9 +222,25 @@ describe('a bad extract is reported line by line and nothing is written', () => 
       ],
     },
     {
-      kind: 'a date-time that is not at midnight',
-      files: { 'ssd_person.csv': ['pers_person_id,pers_dob', 'C9,2015-01-01 13:45:00.000'] },
-      expected: ["ssd_person.csv:2: pers_dob: '2015-01-01 13:45:00.000' has a time of day; a date-time is accepted only at midnight"],
+      kind: 'a date-time whose time of day is not a real one',
+      files: { 'ssd_person.csv': ['pers_person_id,pers_dob', 'C9,2015-01-01 24:05:00.000'] },
+      expected: ["ssd_person.csv:2: pers_dob: '2015-01-01 24:05:00.000' is not a real time of day"],
+    },
+    {
+      kind: 'invalid UTF-8 (a Latin-1 file read as UTF-8), named with its file, line and column',
+      files: {
+        'ssd_person.csv': Buffer.concat([
+          Buffer.from('pers_person_id,pers_forename,pers_surname\nC8,Amy,"Smith\nJones"\nC9,Zo'),
+          Buffer.from([0xeb]),
+          Buffer.from(',Bront'),
+          Buffer.from([0xeb]),
+          Buffer.from('\n'),
+        ]),
+      },
+      expected: [
+        'ssd_person.csv:4: pers_forename: is not valid UTF-8 (for a windows-1252 or Latin-1 extract, import with --encoding windows-1252)',
+        'ssd_person.csv:4: pers_surname: is not valid UTF-8 (for a windows-1252 or Latin-1 extract, import with --encoding windows-1252)',
+      ],
     },
     {
       kind: 'duplicate key',
@@ -171,7 +284,7 @@ describe('a bad extract is reported line by line and nothing is written', () => 
       },
       expected: [
         'ssd_person.csv:3: malformed CSV: Invalid Opening Quote: a quote is found on field 1',
-        "ssd_person.csv:5: pers_dob: 'yesterday' is not a date (yyyy-mm-dd, dd/mm/yyyy or yyyy-mm-dd 00:00:00.000)",
+        "ssd_person.csv:5: pers_dob: 'yesterday' is not a date (yyyy-mm-dd, dd/mm/yyyy or yyyy-mm-dd hh:mm:ss.fff)",
       ],
     },
     {
@@ -213,7 +326,7 @@ describe('a bad extract is reported line by line and nothing is written', () => 
     const report = await run(writeExtract({ 'ssd_person.csv': ['pers_person_id,pers_dob', ...rows] }));
     expect(report.problemCount).toBe(250);
     expect(report.problems).toHaveLength(100);
-    expect(formatProblem(report.problems[99]!)).toBe("ssd_person.csv:101: pers_dob: 'not-a-date' is not a date (yyyy-mm-dd, dd/mm/yyyy or yyyy-mm-dd 00:00:00.000)");
+    expect(formatProblem(report.problems[99]!)).toBe("ssd_person.csv:101: pers_dob: 'not-a-date' is not a date (yyyy-mm-dd, dd/mm/yyyy or yyyy-mm-dd hh:mm:ss.fff)");
   });
 });
 

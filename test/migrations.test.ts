@@ -1,12 +1,13 @@
 // Migrations apply to an empty database and again to a migrated one; the SSD tables land in
 // CAREBRIDGE_SSD_SCHEMA, Carebridge's own in `carebridge`; a database migrated for one SSD
-// schema refuses another.
+// schema refuses another; two processes migrating an empty PostgreSQL database at once take turns.
 
+import { readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrateDatabase, SchemaMismatchError } from '../src/db/migrate.js';
+import { migrateDatabase, migrationsFolder, SchemaMismatchError } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/connection.js';
 import { importTables } from '../src/import/tables.js';
-import { openTestDatabase, type TestDatabase } from './support/database.js';
+import { createPostgresDatabase, openTestDatabase, realPostgresUrl, type TestDatabase } from './support/database.js';
 
 const opened: TestDatabase[] = [];
 afterAll(async () => {
@@ -42,6 +43,23 @@ describe('migrations', () => {
     await migrateDatabase(test.database);
     expect(await test.database.query('SELECT hash FROM carebridge.__drizzle_migrations')).toEqual(journal);
     expect(await tablesBySchema(test)).toEqual(tables);
+  });
+
+  it.runIf(realPostgresUrl)('run once when two connections migrate an empty PostgreSQL database at once', async () => {
+    const server = await createPostgresDatabase(realPostgresUrl!);
+    const open = () => openDatabase({ url: server.url, dataDir: '', ssdSchema: 'ssd', max: 2 });
+    const [first, second] = await Promise.all([open(), open()]);
+    try {
+      await Promise.all([migrateDatabase(first), migrateDatabase(second)]);
+      const journal = await first.query<{ count: number }>('SELECT count(*)::int AS count FROM carebridge.__drizzle_migrations');
+      const files = await first.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_tables WHERE schemaname = 'ssd'`);
+      expect(journal[0]?.count).toBe(readdirSync(migrationsFolder).filter((file) => file.endsWith('.sql')).length);
+      expect(files[0]?.count).toBe(importTables.filter((table) => table.schema === null).length);
+    } finally {
+      await first.close();
+      await second.close();
+      await server.drop();
+    }
   });
 
   it('refuse a different SSD schema on a database already migrated', async () => {

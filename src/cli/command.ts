@@ -4,6 +4,7 @@
 import { ConfigError } from '../config.js';
 import { DirectoryLockedError } from '../db/directory-lock.js';
 import { SchemaMismatchError } from '../db/migrate.js';
+import { serializeError } from '../log.js';
 
 export class UsageError extends Error {}
 
@@ -16,6 +17,16 @@ export function parseCommandLine<T>(parse: () => T, usage: string): T {
   }
 }
 
+/**
+ * An unexpected error as the log keeps it (src/log.ts): its class and a safe code (an SQLSTATE),
+ * the message only of our own errors. A driver's message quotes the statement and its parameters
+ * (children's ids, NHS numbers), and a terminal's output ends up in logs too.
+ */
+export function failureReason(error: unknown): string {
+  const { type, code, message, causes } = serializeError(error);
+  return [type, code && `(${code})`, causes && `caused by ${causes.join(' ← ')}`, message && `: ${message}`].filter(Boolean).join(' ');
+}
+
 const expected = [ConfigError, DirectoryLockedError, SchemaMismatchError, UsageError];
 
 export function runCommand(main: () => Promise<number>): void {
@@ -26,8 +37,7 @@ export function runCommand(main: () => Promise<number>): void {
         process.stderr.write(`${(error as Error).message}\n`);
         process.exit(1);
       }
-      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      process.stderr.write(`Unexpected failure: ${detail}\n`);
+      process.stderr.write(`Unexpected failure: ${failureReason(error)}\n`);
       process.exit(2);
     },
   );

@@ -119,6 +119,8 @@ export const importRun = carebridge.table('import_run', {
   source: text('source').notNull(),
   replace: boolean('replace').notNull(),
   rows: jsonb('rows').$type<Record<string, number>>().notNull(),
+  /** The import's notices (src/import/problems.ts, ImportNotice): times of day set aside, placeholder dates. */
+  notices: jsonb('notices').$type<unknown[]>().notNull().default([]),
   started_at: timestamp('started_at', { withTimezone: true }).notNull(),
   committed_at: timestamp('committed_at', { withTimezone: true })
     .notNull()

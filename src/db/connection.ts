@@ -36,6 +36,12 @@ export interface Database extends SqlSession {
    * extract). Commits (nothing) when `work` settles; rolls back if it throws.
    */
   readSnapshot<T>(work: (snapshot: Snapshot) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while holding the advisory lock `name`, so that processes sharing a PostgreSQL
+   * database (imports, service instances) take turns. The lock is held by a transaction on a
+   * connection of its own, which `work`'s statements do not use (the pool needs two connections).
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** Listeners called once per statement the driver sends: tests and benchmarks count them. */
   readonly statementListeners: Set<(text: string) => void>;
   /** Why the database is known to be unreachable (a failed connection, a probe unanswered), or null. PGlite: always null. */
@@ -205,6 +211,12 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     statementListeners,
     ...sessionOf(client),
     transaction: (work) => client.begin((tx) => work(sessionOf(tx))) as Promise<never>,
+    // A transaction-level lock: released when the transaction ends, or its connection does.
+    exclusively: (name, work) =>
+      client.begin(async (tx) => {
+        await tx`SELECT pg_advisory_xact_lock(hashtext(${name}))`;
+        return work();
+      }) as Promise<never>,
     // postgres.js reserves one pool connection for the transaction; writeNow uses another.
     readSnapshot: (work) =>
       client.begin('isolation level repeatable read read only', (tx) =>
@@ -366,6 +378,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     statementListeners,
     ...sessionOf(client),
     transaction: (work) => client.transaction((tx) => work(sessionOf(tx))),
+    // One process per data directory (its directory lock): nothing else can be migrating it.
+    exclusively: (_name, work) => work(),
     // PGlite has one connection, and a transaction holds it (every other statement of the process
     // waits until it ends), so a plain transaction is already a snapshot; it is made read-only and
     // repeatable read all the same. The price: nothing else reaches the database during an extract.

@@ -9,11 +9,20 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { openDatabase, quoteIdentifier, type Database, type DatabaseOptions } from './connection.js';
 import { LoggableError } from '../log.js';
 
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 export class SchemaMismatchError extends LoggableError {}
 
+/**
+ * Two processes starting at once on an empty database (two imports, two instances) take turns:
+ * the second waits for the first's migrations, then finds them applied. drizzle's migrator runs
+ * `CREATE … IF NOT EXISTS` outside its transaction, which races without this lock.
+ */
 async function migrateWith(database: Database): Promise<void> {
+  await database.exclusively('carebridge.migrate', () => migrateUnlocked(database));
+}
+
+async function migrateUnlocked(database: Database): Promise<void> {
   const [existing] = await database.query<{ table: string | null }>(
     `SELECT to_regclass('carebridge.deployment')::text AS table`,
   );
@@ -42,7 +51,7 @@ async function migrateWith(database: Database): Promise<void> {
  */
 export async function migrateDatabase(database: Database, migrationUrl?: string): Promise<void> {
   if (!migrationUrl || database.kind === 'pglite') return migrateWith(database);
-  const options: DatabaseOptions = { url: migrationUrl, dataDir: '', ssdSchema: database.ssdSchema, max: 1 };
+  const options: DatabaseOptions = { url: migrationUrl, dataDir: '', ssdSchema: database.ssdSchema, max: 2 };
   const migrator = await openDatabase(options);
   try {
     await migrateWith(migrator);

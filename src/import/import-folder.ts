@@ -8,13 +8,15 @@ import path from 'node:path';
 import type { LabelMaps } from '../config.js';
 import { quoteIdentifier, type Database, type SqlSession } from '../db/connection.js';
 import { rebuildChildren } from '../db/children-index.js';
-import { ProblemList, type ImportProblem } from './problems.js';
-import { readRows, type FileCounts, type FileHeader } from './read-file.js';
+import { NoticeList, ProblemList, type ImportNotice, type ImportProblem } from './problems.js';
+import { readRows, type ExtractEncoding, type FileCounts, type FileHeader } from './read-file.js';
 import { importTables, importTablesByName, type ImportTable } from './tables.js';
 
 export interface ImportOptions {
   dir: string;
   labels: LabelMaps;
+  /** The files' encoding (`--encoding`); UTF-8 when absent. */
+  encoding?: ExtractEncoding;
   dryRun?: boolean;
   replace?: boolean;
   /** Called with a line of progress for each file as it is read. */
@@ -39,6 +41,8 @@ export interface ImportReport {
   skipped: string[];
   problems: ImportProblem[];
   problemCount: number;
+  /** Times of day set aside and placeholder dates, per file and column: stored, but worth knowing. */
+  notices: ImportNotice[];
   elapsedMs: number;
 }
 
@@ -87,6 +91,8 @@ export async function importFolder(database: Database, options: ImportOptions): 
   const startedAt = new Date();
   const { files, skipped } = planFolder(options.dir);
   const problems = new ProblemList();
+  const notices = new NoticeList();
+  const reading = { labels: options.labels, encoding: options.encoding ?? 'utf-8', problems, notices } as const;
   const progress = options.onProgress ?? (() => {});
   const report = (ok: boolean, reports: FileReport[]): ImportReport => ({
     ok,
@@ -95,6 +101,7 @@ export async function importFolder(database: Database, options: ImportOptions): 
     skipped,
     problems: problems.sorted(files.map(({ file }) => file)),
     problemCount: problems.count,
+    notices: notices.list(),
     elapsedMs: Date.now() - started,
   });
   if (files.length === 0) {
@@ -116,7 +123,7 @@ export async function importFolder(database: Database, options: ImportOptions): 
           `CREATE TEMP TABLE ${stagingName(table)} ON COMMIT DROP AS SELECT * FROM ${qualifiedName(database, table)} WITH NO DATA`,
         );
         await session.query(`ALTER TABLE ${stagingName(table)} ADD COLUMN _line integer`);
-        const rows = readRows(filePath, table, file, options.labels, problems, counts, (read) => (header = read));
+        const rows = readRows(filePath, table, file, reading, counts, (read) => (header = read));
         await session.copyFrom(stagingName(table), [...table.columns.map((column) => column.name), '_line'], rows);
         progress(`${file}: read ${counts.rows} rows in ${Date.now() - fileStarted} ms`);
         if (header) staged.push({ table, file, header, counts });
@@ -140,11 +147,12 @@ export async function importFolder(database: Database, options: ImportOptions): 
       await session.query('ANALYZE carebridge.child');
       progress(`stored in ${Date.now() - mergeStarted} ms`);
       await session.query(
-        `INSERT INTO carebridge.import_run (source, replace, rows, started_at) VALUES ($1, $2, $3::jsonb, $4)`,
+        `INSERT INTO carebridge.import_run (source, replace, rows, notices, started_at) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)`,
         [
           path.resolve(options.dir),
           Boolean(options.replace),
           JSON.stringify(Object.fromEntries(reports.map((file) => [file.table, file.rows]))),
+          JSON.stringify(notices.list()),
           startedAt.toISOString(),
         ],
       );

@@ -41,3 +41,49 @@ export class ProblemList {
     return [...this.kept].sort((a, b) => rank(a.file) - rank(b.file) || (a.line ?? 0) - (b.line ?? 0));
   }
 }
+
+/**
+ * What the import stored but a reader should know, counted per file and column: times of day
+ * set aside from date-times, and dates that look like placeholders (values.ts,
+ * isPossiblePlaceholder). Never a reason to refuse a row.
+ */
+export interface ImportNotice {
+  file: string;
+  column: string;
+  kind: 'time of day' | 'placeholder date';
+  count: number;
+  /** The earliest and latest dates noticed (dates alone, without the row they came from). */
+  first: string;
+  last: string;
+}
+
+export function formatNotice(notice: ImportNotice): string {
+  const range = notice.first === notice.last ? notice.first : `${notice.first} to ${notice.last}`;
+  const count = notice.count.toLocaleString('en-GB');
+  const what =
+    notice.kind === 'time of day'
+      ? `${count} times of day set aside (the calendar date as written is stored)`
+      : `${count} placeholder or pre-2000 dates stored as recorded (${range})`;
+  return `${notice.file}: ${notice.column}: ${what}`;
+}
+
+export class NoticeList {
+  private readonly byKey = new Map<string, ImportNotice>();
+
+  add(file: string, column: string, kind: ImportNotice['kind'], date: string): void {
+    const key = `${file}\u0000${column}\u0000${kind}`;
+    const notice = this.byKey.get(key);
+    if (!notice) {
+      this.byKey.set(key, { file, column, kind, count: 1, first: date, last: date });
+      return;
+    }
+    notice.count++;
+    if (date < notice.first) notice.first = date;
+    if (date > notice.last) notice.last = date;
+  }
+
+  /** In the order they were first met: file by file, columns as a reader meets them. */
+  list(): ImportNotice[] {
+    return [...this.byKey.values()];
+  }
+}

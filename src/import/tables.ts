@@ -77,6 +77,12 @@ const referral = 'ssd_cin_episodes.cine_referral_id';
 const professional = 'ssd_professionals.prof_professional_id';
 const team = 'ssd_department.dept_team_id';
 
+/**
+ * Tables whose dates may rightly reach back before 2000: adults are persons too (their births,
+ * deaths, addresses and identifiers). Elsewhere a date before 2000 is noticed (values.ts).
+ */
+export const personalHistoryTables: ReadonlySet<string> = new Set(['ssd_person', 'ssd_address', 'ssd_linked_identifiers']);
+
 // In dependency order: a table comes after the tables it refers to.
 const specs: Spec[] = [
   { table: schema.ssdDepartment },

@@ -5,36 +5,60 @@
 import { normaliseLabel } from '../config.js';
 import type { ImportColumn } from './tables.js';
 
-export type Cell = { value: string | null } | { problem: string };
+export type Cell = { value: string | null; timeOfDay?: true } | { problem: string };
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ukDate = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-// SQL Server writes dates as date-times: accepted only at midnight, so no time is silently lost.
-const sqlServerDateTime = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,7})?$/;
+// SQL Server writes its `datetime`/`datetime2`/`datetimeoffset` columns with a time of day: the
+// calendar date as written is the fact (no time-zone conversion, an offset is ignored); the time
+// is set aside and counted (ImportNotice 'time of day').
+const sqlServerDateTime = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?$/;
 
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Years 0001–9999: what SQL Server's `date` and `datetime2` hold (case systems write sentinels
+ * such as 0001-01-01, 1753-01-01 and 9999-12-31) and PostgreSQL's `date` stores.
+ */
 function calendarDate(year: number, month: number, day: number): string | null {
-  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return null;
+  if (year < 1 || month < 1 || month > 12 || day < 1) return null;
+  if (day > (month === 2 && isLeapYear(year) ? 29 : daysInMonth[month - 1]!)) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 export function readDate(text: string): Cell {
   let match = isoDate.exec(text);
   let date: string | null = null;
+  let timeOfDay = false;
   if (match) {
     date = calendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
   } else if ((match = ukDate.exec(text))) {
     date = calendarDate(Number(match[3]), Number(match[2]), Number(match[1]));
   } else if ((match = sqlServerDateTime.exec(text))) {
-    if (match[4] !== '00' || match[5] !== '00' || match[6] !== '00' || /\.\d*[1-9]/.test(text)) {
-      return { problem: `'${text}' has a time of day; a date-time is accepted only at midnight` };
-    }
+    const [hours, minutes, seconds] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+    if (hours > 23 || minutes > 59 || seconds > 59) return { problem: `'${text}' is not a real time of day` };
+    timeOfDay = hours + minutes + seconds > 0 || /\.\d*[1-9]/.test(text);
     date = calendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
   } else {
-    return { problem: `'${text}' is not a date (yyyy-mm-dd, dd/mm/yyyy or yyyy-mm-dd 00:00:00.000)` };
+    return { problem: `'${text}' is not a date (yyyy-mm-dd, dd/mm/yyyy or yyyy-mm-dd hh:mm:ss.fff)` };
   }
-  return date ? { value: date } : { problem: `'${text}' is not a real calendar date` };
+  if (!date) return { problem: `'${text}' is not a real calendar date` };
+  return timeOfDay ? { value: date, timeOfDay: true } : { value: date };
+}
+
+/**
+ * Dates an extract may hold in place of an unknown one: the zero dates of SQL Server
+ * (`datetime` 1900-01-01, its minimum 1753-01-01, `datetime2` 0001-01-01), of Excel and OLE
+ * (1899-12-30), and the open-ended 9999-12-31. Stored as recorded, reported as a notice.
+ * docs/import-dates.md gives the reasoning, and why case records are also reported before 2000.
+ */
+const placeholderDates = new Set(['0001-01-01', '1753-01-01', '1899-12-30', '1900-01-01', '9999-12-31']);
+export const caseRecordFloor = '2000-01-01';
+
+/** Whether a stored date is worth a placeholder notice; `caseRecord` applies the 2000 floor. */
+export function isPossiblePlaceholder(date: string, caseRecord: boolean): boolean {
+  return placeholderDates.has(date) || (caseRecord && date < caseRecordFloor);
 }
 
 export function readFlag(text: string): Cell {

@@ -1,0 +1,1 @@
+ALTER TABLE "carebridge"."import_run" ADD COLUMN "notices" jsonb DEFAULT '[]'::jsonb NOT NULL;
