@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, easterSunday, standingBankHolidays, WorkingDayCalendar } from '../src/domain/calendar.js';
+import { addDays, addMonths, addYears, easterSunday, isIsoDate, standingBankHolidays, WorkingDayCalendar } from '../src/domain/calendar.js';
 
 const shipped = readFileSync('src/domain/bank-holidays-england-and-wales.csv', 'utf8').trim().split('\n').slice(1);
 const calendar = new WorkingDayCalendar({ holidays: shipped, firstYear: 2000, lastYear: 2028 });
@@ -239,5 +239,23 @@ describe('WorkingDayCalendar properties (fast-check)', () => {
         expect(working).toBe(n);
       }),
     );
+  });
+});
+
+// A case system's placeholders reach the rules as stored: 0001-01-01 must stay in year 1 (a
+// JavaScript Date reads years 0–99 as 1900–1999), so a rule counting from it never lands in 1901.
+describe('calendar arithmetic at the first years of the era (0001-01-01 placeholders)', () => {
+  it('adds days, months and years without moving to the 1900s', () => {
+    expect(addDays('0001-01-01', 1)).toBe('0001-01-02');
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(addMonths('0001-01-31', 1)).toBe('0001-02-28');
+    expect(addMonths('0004-01-31', 1)).toBe('0004-02-29');
+    expect(addYears('0001-06-15', 18)).toBe('0019-06-15');
+  });
+
+  it('knows real dates of year 1 to 99: 0004-02-29 is one, 0100-02-29 is not', () => {
+    expect(isIsoDate('0004-02-29')).toBe(true);
+    expect(isIsoDate('0001-02-29')).toBe(false);
+    expect(isIsoDate('0100-02-29')).toBe(false);
   });
 });

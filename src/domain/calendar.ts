@@ -15,8 +15,14 @@ function format(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/**
+ * Midnight UTC of a day, overflowing days and months rolled on. Not Date.UTC: it reads years
+ * 0–99 as 1900–1999, and a case system's `0001-01-01` placeholder must stay in year 1.
+ */
+function utcMidnight(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
 }
 
 /** True for a real calendar date in ISO form. */
@@ -24,7 +30,7 @@ export function isIsoDate(text: string): boolean {
   const match = isoDate.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return month >= 1 && month <= 12 && day >= 1 && day <= monthLength(year, month);
 }
 
 /** "Within N months of D": the same day of the month N months later, clamped to the month's end. */
@@ -33,7 +39,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
   const targetMonth = (index % 12) + 1;
-  return format(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+  return format(targetYear, targetMonth, Math.min(day, monthLength(targetYear, targetMonth)));
 }
 
 export function addYears(date: IsoDate, years: number): IsoDate {
@@ -42,7 +48,7 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   const [year, month, day] = parts(date);
-  const moved = new Date(Date.UTC(year, month - 1, day + days));
+  const moved = utcMidnight(year, month - 1, day + days);
   return format(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
 }
 
@@ -96,7 +102,7 @@ export interface WorkingDayCalendarOptions {
 const monthDay = /^(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function dayNumber(year: number, month: number, day: number): number {
+export function dayNumber(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

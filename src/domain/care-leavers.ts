@@ -36,7 +36,7 @@
 // 14th and 16th birthdays themselves count; the end date does not), with the two differences
 // noted above: an open period includes `asOf`, and the count stops at the 18th birthday.
 
-import { addDays, addYears, ageOn, dueWithin, isIsoDate, type WorkingDayCalendar } from './calendar.js';
+import { addDays, addYears, ageOn, dueWithin, isIsoDate, dayNumber, type WorkingDayCalendar } from './calendar.js';
 import { legalStatusOn, type PeriodOfCareFact } from './child-in-care.js';
 import type { MeetingFact } from './child-protection.js';
 import { openDueDate, type DueDate } from './due-dates.js';
@@ -124,7 +124,7 @@ function assertIsoDate(name: string, value: string): void {
 function daysBetween(from: IsoDate, to: IsoDate): number {
   const day = (date: IsoDate) => {
     const [year, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
-    return Date.UTC(year, month - 1, dayOfMonth) / 86_400_000;
+    return dayNumber(year, month, dayOfMonth);
   };
   return day(to) - day(from);
 }
