@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { mappableCodeSets, type MappableCodeSet } from './import/tables.js';
 import { keyContactRoles, type KeyContactRole } from './domain/key-contacts.js';
 import { defaultPolicy, parsePolicy, type Policy } from './domain/policy.js';
+import type { WholeAuthorityQueueSettings } from './access/whole-authority-queue.js';
 
 /** Defaults for the operation limits: `children(first: 500)` asking every Child field passes (see src/access/operation-limits.ts). */
 export const operationLimitDefaults = { depth: 10, aliases: 15, tokens: 1000, directives: 20, cost: 100_000 } as const;
@@ -82,6 +83,9 @@ const environment = z.object({
     .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be a redis:// or rediss:// URL')
     .optional(),
   CAREBRIDGE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  // Whole-authority work at once, and waiting, per instance (src/access/whole-authority-queue.ts).
+  CAREBRIDGE_BULK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  CAREBRIDGE_BULK_QUEUE: z.coerce.number().int().min(0).max(1000).default(4),
 });
 
 /** Real auth mode needs all three; with none of them the service runs in demo mode. */
@@ -238,6 +242,8 @@ export interface Config {
   rateLimit: RateLimitSettings | null;
   /** statement_timeout for the service's database connections, in ms; 0 is none. */
   statementTimeoutMs: number;
+  /** Whole-authority operations (off-store compliance and dueDates, extracts) at once and waiting, per instance. */
+  bulk: WholeAuthorityQueueSettings;
 }
 
 export interface OperationLimitSettings {
@@ -373,5 +379,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     rateLimit: rateLimitSettings(values),
     statementTimeoutMs: values.CAREBRIDGE_STATEMENT_TIMEOUT_MS,
+    bulk: { concurrency: values.CAREBRIDGE_BULK_CONCURRENCY, queue: values.CAREBRIDGE_BULK_QUEUE },
   };
 }

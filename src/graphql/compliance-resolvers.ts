@@ -6,6 +6,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { rowScopeOf } from '../access/who-sees-what.js';
+import { QueueFullError } from '../access/whole-authority-queue.js';
+import { complianceCost, dueDatesCost } from '../access/operation-limits.js';
 import { childDueDates } from '../db/authority-due-dates.js';
 import { childrenWithWorkBetween, countChildren } from '../db/children.js';
 import { lookBackDays, storeAnswers, storedCaseloads, storedDueDates } from '../db/due-date-store.js';
@@ -16,7 +18,7 @@ import { childFieldsAsked, noteReads } from './access-logging.js';
 import { checkedDate, keyContactRoleOf } from './child-resolver.js';
 import type { RequestContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursors.js';
-import { badUserInput } from './errors.js';
+import { badUserInput, serviceUnavailable } from './errors.js';
 import { DateScalar } from './scalars.js';
 import { ComplianceGroup, ComplianceGrouping, DueDateConnection, DueDateFilter, type DueDateRow } from './types/compliance.js';
 import { KeyContactRole, type DueKind, type RuleBasis } from './types/enums.js';
@@ -29,10 +31,14 @@ interface AuthorityDueDates {
   children: ChildCaseload[];
 }
 
+/** Children computed per step of an off-store answer: between steps a hung-up request stops. */
+const childrenPerStep = 1000;
+
 /**
  * Every child's due dates in the window, and the caseload facts on asOf of every child open
  * then: from the store when it answers this question (docs/compliance.md, "Materialised"),
- * else computed now. Both come from src/db/authority-due-dates.ts.
+ * else computed now, in the instance's whole-authority queue (503 SERVICE_UNAVAILABLE when it is
+ * full). Both come from src/db/authority-due-dates.ts.
  */
 async function authorityDueDates(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
   const everyChild = rowScopeOf(context.claims, context.today, 'CASE').kind === 'EVERY_CHILD';
@@ -40,6 +46,15 @@ async function authorityDueDates(context: RequestContext, window: { from: IsoDat
     const [rows, children] = await Promise.all([storedDueDates(context.database, window, asOf), storedCaseloads(context.database)]);
     return { rows, children: children.filter(isOpen) };
   }
+  try {
+    return await context.wholeAuthority.run(() => computedDueDates(context, window, asOf), context.hungUp);
+  } catch (error) {
+    if (error instanceof QueueFullError) throw serviceUnavailable(error.message, error.retryAfterSeconds);
+    throw error;
+  }
+}
+
+async function computedDueDates(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
   const ids = await childrenWithWorkBetween(context.database, {
     since: addDays(window.from, -lookBackDays),
     asOf,
@@ -51,7 +66,11 @@ async function authorityDueDates(context: RequestContext, window: { from: IsoDat
     policy: context.policy,
     isSocialWorker: (label: string | null) => keyContactRoleOf(label, context) === KeyContactRole.SOCIAL_WORKER,
   };
-  const perChild = await Promise.all(ids.map((childId) => childDueDates(childId, window, asOf, inputs)));
+  const perChild: Awaited<ReturnType<typeof childDueDates>>[] = [];
+  for (let at = 0; at < ids.length; at += childrenPerStep) {
+    context.hungUp.throwIfAborted();
+    perChild.push(...(await Promise.all(ids.slice(at, at + childrenPerStep).map((childId) => childDueDates(childId, window, asOf, inputs)))));
+  }
   return { rows: perChild.flatMap((child) => child.rows), children: perChild.map((child) => child.caseload).filter(isOpen) };
 }
 
@@ -61,7 +80,7 @@ const isOpen = (child: ChildCaseload) => !child.kinds.includes('NOT_OPEN');
 
 @Resolver()
 export class ComplianceResolver {
-  @Query(() => [ComplianceGroup], { description: 'Timeliness and caseload measures for a period, as at asOf (docs/compliance.md).' })
+  @Query(() => [ComplianceGroup], { description: 'Timeliness and caseload measures for a period, as at asOf (docs/compliance.md).', complexity: complianceCost })
   async compliance(
     @Arg('from', () => DateScalar) from: string,
     @Arg('to', () => DateScalar) to: string,
@@ -76,7 +95,7 @@ export class ComplianceResolver {
     return complianceGroups(rows, children, groupBy ?? 'NONE', inScope - children.length) as ComplianceGroup[];
   }
 
-  @Query(() => DueDateConnection, { description: 'Row-level due dates behind the measures, by child then due date (pseudonymised for bi).' })
+  @Query(() => DueDateConnection, { description: 'Row-level due dates behind the measures, by child then due date (pseudonymised for bi).', complexity: dueDatesCost })
   async dueDates(
     @Arg('filter', () => DueDateFilter, { nullable: true }) filter: DueDateFilter | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,

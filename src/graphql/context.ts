@@ -9,6 +9,7 @@ import type { WorkingDayCalendar } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
 import type { Pseudonyms } from '../access/pseudonyms.js';
 import type { AccessRecord } from '../access/access-log.js';
+import type { WholeAuthorityQueue } from '../access/whole-authority-queue.js';
 
 export interface RequestContext {
   requestId: string;
@@ -27,4 +28,8 @@ export interface RequestContext {
   pseudonyms: Pseudonyms | null;
   /** Children read and refused in this request: written to the access log before the answer leaves. */
   access: AccessRecord;
+  /** Where whole-authority work computed now waits its turn (one per instance). */
+  wholeAuthority: WholeAuthorityQueue;
+  /** Aborts when the client hangs up before its answer: queued or long work stops. */
+  hungUp: AbortSignal;
 }

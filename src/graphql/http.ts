@@ -5,10 +5,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthenticationError, type Authenticator, type Claims } from '../access/authentication.js';
 import { createOperationLimits, formatOperationRefusal } from '../access/operation-limits.js';
 import { createRateLimiter, type RateLimiter } from '../access/rate-limit.js';
+import type { WholeAuthorityQueue } from '../access/whole-authority-queue.js';
 import { formatTrustedDocumentRefusal, loadTrustedDocuments } from '../access/trusted-documents.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
@@ -28,7 +29,7 @@ const graphqlResponseType = 'application/graphql-response+json; charset=utf-8';
 /** Far above any real operation; larger bodies are refused before parsing. */
 const maxBodyBytes = 1024 * 1024;
 
-const contractCodes = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED']);
+const contractCodes = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
 // Apollo's own codes for a request that is not well formed: to a caller, bad input.
 const badInputCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
@@ -80,10 +81,12 @@ export interface GraphqlHandlerOptions {
   database: Database;
   authenticator: Authenticator;
   logger: Logger;
+  /** The instance's whole-authority queue, shared with the extracts. */
+  wholeAuthority: WholeAuthorityQueue;
 }
 
 export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
-  const { config, database, authenticator, logger, calendar } = options;
+  const { config, database, authenticator, logger, calendar, wholeAuthority } = options;
   const pseudonymKey = await loadPseudonymKey(config);
   // Unknown (null) rather than a failed answer when the database cannot say.
   const dataImportedAt = () => lastImportCommittedAt(database).catch(() => null);
@@ -200,6 +203,9 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       }
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const hangUp = new AbortController();
+    // No one reads the reason; a contract code keeps it out of the error log.
+    response.once('close', () => response.writableFinished || hangUp.abort(new GraphQLError('the client went away', { extensions: { code: 'SERVICE_UNAVAILABLE' } })));
     const context: RequestContext = {
       requestId,
       claims,
@@ -212,6 +218,8 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       policy: config.policy,
       pseudonyms: claims.role === 'bi' ? new Pseudonyms(pseudonymKey, claims.org ?? claims.sub) : null,
       access: new AccessRecord(),
+      wholeAuthority,
+      hungUp: hangUp.signal,
     };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
