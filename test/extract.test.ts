@@ -484,7 +484,7 @@ describe('shutdown with an extract in flight', () => {
 
   it('aborts one that cannot finish within the grace: the client sees an incomplete transfer, never a clean end', async () => {
     // 1,500 children are two batches of the children extract; the service is stopped, with no
-    // grace at all, while the second is being computed (its first statement seen).
+    // grace at all, while the second is being computed (its read of involvements seen).
     const slow = await startTestService({ CAREBRIDGE_SHUTDOWN_GRACE_MS: '0' });
     const { database } = slow.service;
     let stopped: Promise<void> | undefined;
@@ -498,8 +498,8 @@ describe('shutdown with an extract in flight', () => {
       expect((await importFolder(database, { dir: larger, labels: slow.config.labels })).ok).toBe(true);
       database.statementListeners.add(stopInSecondBatch);
       const reply = await rawExtract(slow, `children?asOf=${asOf}`, { accept: 'application/x-ndjson' });
-      await stopped;
       expect(stopped).toBeDefined();
+      await stopped;
       expect(reply.status).toBe(200);
       expect(reply.complete).toBe(false);
       expect(reply.trailers).toEqual({});

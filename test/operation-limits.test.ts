@@ -426,6 +426,7 @@ describe('hardening settings', () => {
     expect(config.trustedDocuments).toEqual({ mode: 'allow', directory: path.resolve(new URL('../trusted-documents', import.meta.url).pathname) });
     expect(config.rateLimit).toEqual({ points: 600, durationSeconds: 60, redisUrl: undefined, keyPrefix: 'carebridge:rate' });
     expect(config.statementTimeoutMs).toBe(10_000);
+    expect(config.bulk).toEqual({ concurrency: 2, queue: 4 });
     expect(loadConfig({ CAREBRIDGE_RATE_LIMIT: 'off' }).rateLimit).toBeNull();
   });
 
@@ -439,6 +440,8 @@ describe('hardening settings', () => {
         CAREBRIDGE_RATE_LIMIT: '600 per minute',
         REDIS_URL: 'http://127.0.0.1:6379',
         CAREBRIDGE_STATEMENT_TIMEOUT_MS: '-1',
+        CAREBRIDGE_BULK_CONCURRENCY: '0',
+        CAREBRIDGE_BULK_QUEUE: 'many',
       }),
     ).toEqual([
       'CAREBRIDGE_MAX_DEPTH: Too small: expected number to be >=1',
@@ -448,6 +451,8 @@ describe('hardening settings', () => {
       'CAREBRIDGE_RATE_LIMIT: must be points/seconds, e.g. 600/60 (600 requests a minute per consumer), or off',
       'REDIS_URL: must be a redis:// or rediss:// URL',
       'CAREBRIDGE_STATEMENT_TIMEOUT_MS: Too small: expected number to be >=0',
+      'CAREBRIDGE_BULK_CONCURRENCY: Too small: expected number to be >=1',
+      'CAREBRIDGE_BULK_QUEUE: Invalid input: expected number, received NaN',
     ]);
   });
 

@@ -201,7 +201,7 @@ export async function createExtractHandlers(options: ExtractHandlerOptions): Pro
           hungUp.signal,
         );
       } catch (error) {
-        if (hungUp.signal.aborted && !response.headersSent) return;
+        if (hungUp.signal.aborted && error === hungUp.signal.reason) return; // gone while waiting: no one to answer
         if (!(error instanceof QueueFullError)) throw error;
         response.setHeader('retry-after', String(error.retryAfterSeconds));
         return sendError(response, 503, 'SERVICE_UNAVAILABLE', error.message, requestId);

@@ -3,6 +3,7 @@
 // each child's `schedule` (src/domain/due-date-history.ts), then counted (src/domain/compliance.ts).
 // Facts load in one batch per table for all the children; BI sees pseudonyms.
 
+import { setImmediate } from 'node:timers/promises';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { rowScopeOf } from '../access/who-sees-what.js';
@@ -31,7 +32,7 @@ interface AuthorityDueDates {
   children: ChildCaseload[];
 }
 
-/** Children computed per step of an off-store answer: between steps a hung-up request stops. */
+/** Children computed per step of an off-store answer: between steps other requests get a turn, and a request whose hang-up has been seen stops. */
 const childrenPerStep = 1000;
 
 /**
@@ -68,6 +69,8 @@ async function computedDueDates(context: RequestContext, window: { from: IsoDate
   };
   const perChild: Awaited<ReturnType<typeof childDueDates>>[] = [];
   for (let at = 0; at < ids.length; at += childrenPerStep) {
+    // PGlite answers through promises alone: without a turn of the event loop no hang-up is seen.
+    if (at > 0) await setImmediate();
     context.hungUp.throwIfAborted();
     perChild.push(...(await Promise.all(ids.slice(at, at + childrenPerStep).map((childId) => childDueDates(childId, window, asOf, inputs)))));
   }
