@@ -9,6 +9,7 @@ import { mappableCodeSets, type MappableCodeSet } from './import/tables.js';
 import { keyContactRoles, type KeyContactRole } from './domain/key-contacts.js';
 import { defaultPolicy, parsePolicy, type Policy } from './domain/policy.js';
 import { extendPurposes, linkRoles, purposePattern, type PurposesByRole } from './access/link-purposes.js';
+import type { WholeAuthorityQueueSettings } from './access/whole-authority-queue.js';
 
 /** Defaults for the operation limits: `children(first: 500)` asking every Child field passes (see src/access/operation-limits.ts). */
 export const operationLimitDefaults = { depth: 10, aliases: 15, tokens: 1000, directives: 20, cost: 100_000 } as const;
@@ -100,6 +101,9 @@ const environment = z.object({
     .default(24 * 3600),
   CAREBRIDGE_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
   CAREBRIDGE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  // Whole-authority work at once, and waiting, per instance (src/access/whole-authority-queue.ts).
+  CAREBRIDGE_BULK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  CAREBRIDGE_BULK_QUEUE: z.coerce.number().int().min(0).max(1000).default(4),
 });
 
 /** Real auth mode needs all three; with none of them the service runs in demo mode. */
@@ -256,6 +260,8 @@ export interface Config {
   rateLimit: RateLimitSettings | null;
   /** statement_timeout for the service's database connections, in ms; 0 is none. */
   statementTimeoutMs: number;
+  /** Whole-authority operations (off-store compliance and dueDates, extracts) at once and waiting, per instance. */
+  bulk: WholeAuthorityQueueSettings;
   /** A request that needs the database and has not started answering by then gets 503 (src/http/deadline.ts); also the connect timeout. */
   requestTimeoutMs: number;
   /** The link purposes each partner role reads through: the contract's map, extended by CAREBRIDGE_PURPOSES_BY_ROLE. */
@@ -439,5 +445,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     purposesByRole,
     tokens: { maxLifetimeSeconds: values.CAREBRIDGE_MAX_TOKEN_LIFETIME, clockToleranceSeconds: values.CAREBRIDGE_CLOCK_TOLERANCE_S },
     requestTimeoutMs: values.CAREBRIDGE_REQUEST_TIMEOUT_MS,
+    bulk: { concurrency: values.CAREBRIDGE_BULK_CONCURRENCY, queue: values.CAREBRIDGE_BULK_QUEUE },
   };
 }

@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createAuthenticator } from './access/authentication.js';
+import { WholeAuthorityQueue } from './access/whole-authority-queue.js';
 import { loadCalendar } from './db/bank-holidays.js';
 import { dueDateStoreIsStale, refreshDueDateStore } from './db/due-date-store.js';
 import { todayInLondon, type WorkingDayCalendar } from './domain/calendar.js';
@@ -25,6 +26,8 @@ export interface Service {
   started: Promise<void>;
   /** Resolves once the due dates for today are stored (or needed no storing), after `started`; never rejects. */
   dueDatesStored: Promise<void>;
+  /** Where whole-authority work takes turns (CAREBRIDGE_BULK_CONCURRENCY, CAREBRIDGE_BULK_QUEUE). */
+  wholeAuthority: WholeAuthorityQueue;
   stop(): Promise<void>;
 }
 
@@ -43,12 +46,15 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     if (!calendar) throw new Error('the working-day calendar is not loaded yet');
     return calendar;
   };
+  // Off-store compliance and dueDates, and the extracts, take turns here (src/access/whole-authority-queue.ts).
+  const wholeAuthority = new WholeAuthorityQueue(config.bulk);
   const graphql = await createGraphqlHandler({
     config,
     database,
     authenticator,
     logger,
     calendar: currentCalendar,
+    wholeAuthority,
   });
   // Until migrations (and any demo seeding) are done, GraphQL answers 503 like /readyz.
   const deadline = { database, timeoutMs: config.requestTimeoutMs, logger };
@@ -56,7 +62,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   const graphqlRoute: RouteHandler = (request, response) =>
     ready ? graphqlWithDeadline(request, response) : sendJson(response, 503, { status: 'starting' });
   // Bulk extracts (src/extract): same token check and rate limit as GraphQL.
-  const extracts = await createExtractHandlers({ config, database, calendar: currentCalendar, admit: graphql.admit });
+  const extracts = await createExtractHandlers({ config, database, calendar: currentCalendar, admit: graphql.admit, wholeAuthority });
   const whenReady =
     (handler: RouteHandler): RouteHandler => {
       const bounded = withDeadline(handler, deadline);
@@ -133,5 +139,5 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
       await database.close(Math.max(0, graceEnds - Date.now()));
     })());
 
-  return { server, database, url, started, dueDatesStored, stop };
+  return { server, database, url, started, dueDatesStored, wholeAuthority, stop };
 }

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyContactRoleOfLabel } from '../src/config.js';
 import { loadCalendar } from '../src/db/bank-holidays.js';
 import { materialiseDueDates, storeAnswers, storedChildrenLeftOut } from '../src/db/due-date-store.js';
-import { childrenLeftOutTrailer } from '../src/extract/http.js';
+import { completenessTrailers } from '../src/extract/stream.js';
 import { generateAuthority } from '../src/generate/authority.js';
 import { importFolder } from '../src/import/import-folder.js';
 import { writeExtract } from './support/extract.js';
@@ -125,7 +125,7 @@ describe('placeholder and pre-2000 dates (the calendar answers any year)', () =>
         expect(answer.reply.extensions?.childrenLeftOut, name).toBeUndefined();
       } else {
         expect(answer.extract!.status, name).toBe(200);
-        expect(answer.extract!.trailers[childrenLeftOutTrailer], name).toBe('0');
+        expect(answer.extract!.trailers[completenessTrailers.childrenLeftOut.toLowerCase()], name).toBe('0');
       }
     }
   });
@@ -168,7 +168,7 @@ describe('a child whose records a rule cannot read', () => {
   it('the answers count it: extensions.childrenLeftOut for every caller, which child and why for social-care only; the extracts’ trailer', () => {
     for (const [name, answer] of Object.entries(after)) {
       if (answer.reply) expect(answer.reply.extensions?.childrenLeftOut, name).toBe(1);
-      else if (name.includes('due-date') || name.includes('children')) expect(answer.extract!.trailers[childrenLeftOutTrailer], name).toBe('1');
+      else if (name.includes('due-date') || name.includes('children')) expect(answer.extract!.trailers[completenessTrailers.childrenLeftOut.toLowerCase()], name).toBe('1');
     }
     const problems = after['social-care compliance']!.reply!.extensions!.childrenLeftOutProblems as { record: { table: string; id: string }; problem: string }[];
     expect(problems).toEqual([{ record: { table: 'ssd_person', id: oddChild }, problem: expect.stringMatching(/9999|10000/) }]);
@@ -189,7 +189,7 @@ describe('a child whose records a rule cannot read', () => {
     const stored = await wholeAuthorityAnswers();
     expect(withoutReport(stored)).toEqual(withoutReport(before));
     expect(stored['social-care compliance']!.reply!.extensions!.childrenLeftOut).toBe(1);
-    expect(stored['bi due-date extract']!.extract!.trailers[childrenLeftOutTrailer]).toBe('1');
+    expect(stored['bi due-date extract']!.extract!.trailers[completenessTrailers.childrenLeftOut.toLowerCase()]).toBe('1');
   });
 
   it('its own nextReviewDue is an error on that field alone, naming the record and the problem, never an argument; the rest of the child answers', async () => {

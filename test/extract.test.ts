@@ -2,9 +2,12 @@
 // rows equal the `dueDates` connection's rows and each child's own fields; bi gets the same
 // pseudonyms and nothing that names a child; one access-log entry per extract listing its
 // children; partners are refused; bad parameters are named; a client that hangs up does no harm.
+// A whole extract ends with trailers (row count, SHA-256 of the body); one cut short by
+// shutdown is an aborted transfer (issue 11, finding 6).
 
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -274,7 +277,14 @@ describe('streaming', () => {
     const { database } = api.service;
     const calendar = await loadCalendar(database, api.config.policy.localNonWorkingDays);
     const claims = { role: 'social-care' as const, sub: 'test-hang-up', org: null, purpose: null, linkPurposes: [] };
-    const handlers = await createExtractHandlers({ config: api.config, database, calendar: () => calendar, admit: async () => ({ ok: true, claims }), batchSize: 5 });
+    const handlers = await createExtractHandlers({
+      config: api.config,
+      database,
+      calendar: () => calendar,
+      admit: async () => ({ ok: true, claims }),
+      batchSize: 5,
+      wholeAuthority: api.service.wholeAuthority,
+    });
     let done: Promise<void> | undefined;
     const server = createServer((request, response) => {
       Object.assign(request, { id: 'hang-up', log: createLogger('silent') });
@@ -393,4 +403,112 @@ describe('from the stored due dates', () => {
     expect(logged[0]!.children).toBe(new Set(rows.map((row) => row.childId)).size);
     expect(logged[0]!.children).toBeLessThanOrEqual(logged[1]!.children);
   });
+});
+
+/** An extract read with Node's own HTTP client, which gives the trailers and says whether the chunked body was ended. */
+interface RawExtract {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  trailers: NodeJS.Dict<string>;
+  /** The final chunk arrived: the transfer is whole. */
+  complete: boolean;
+}
+
+/**
+ * GETs an extract; `whenHeaders` runs once the status line is in, before any of the body is
+ * read (the response is paused until it resolves, so the server meets back-pressure meanwhile).
+ */
+async function rawExtract(
+  service: TestService,
+  route: string,
+  options: { accept?: string; whenHeaders?: (response: IncomingMessage) => Promise<void> } = {},
+): Promise<RawExtract> {
+  const token = await service.token('social-care');
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${service.service.url}/extract/${route}`, { headers: { authorization: `Bearer ${token}`, ...(options.accept ? { accept: options.accept } : {}) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.pause();
+      const settle = () =>
+        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks), trailers: response.trailers, complete: response.complete });
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', () => {}); // an aborted transfer: `complete` says so
+      response.on('close', settle);
+      void (options.whenHeaders?.(response) ?? Promise.resolve()).then(() => response.resume(), reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+const sha256 = (body: Buffer) => createHash('sha256').update(body).digest('hex');
+
+function expectWhole(reply: RawExtract, dataRows: number): void {
+  expect(reply.status).toBe(200);
+  expect(reply.complete).toBe(true);
+  expect(reply.headers['transfer-encoding']).toBe('chunked');
+  expect(reply.headers.trailer).toBe('X-Row-Count, X-Content-SHA256');
+  expect(reply.trailers).toEqual({ 'x-row-count': String(dataRows), 'x-content-sha256': sha256(reply.body) });
+}
+
+describe('completeness', () => {
+  it('a whole extract ends with trailers: the row count and the SHA-256 of the body, in CSV and NDJSON', async () => {
+    const query = `due-dates?${new URLSearchParams({ asOf, ...window })}`;
+    const csv = await rawExtract(api, query);
+    expectWhole(csv, rows.length);
+    expect(fromCsv(csv.body.toString('utf8')).records).toEqual(rows);
+    const ndjson = await rawExtract(api, query, { accept: 'application/x-ndjson' });
+    expectWhole(ndjson, rows.length);
+    expect(fromNdjson(ndjson.body.toString('utf8'))).toEqual(rows);
+    const children = await rawExtract(api, `children?asOf=${asOf}`);
+    expectWhole(children, fromCsv(children.body.toString('utf8')).records.length);
+    // An extract with no rows is whole too: the header alone, 0 rows.
+    const none = await rawExtract(api, `due-dates?${new URLSearchParams({ asOf, from: '2000-01-01', to: '2000-01-31' })}`);
+    expectWhole(none, 0);
+    expect(none.body.toString('utf8')).toBe(`${dueDateColumns.join(',')}\r\n`);
+  });
+});
+
+describe('shutdown with an extract in flight', () => {
+  it('lets an extract that can finish within the grace finish, with its trailers', async () => {
+    // The file's service (10 s grace) stops here; afterAll's close finds it stopped.
+    let stopped: Promise<void> | undefined;
+    const reply = await rawExtract(api, `children?asOf=${asOf}`, {
+      whenHeaders: async () => {
+        stopped = api.service.stop();
+      },
+    });
+    await stopped;
+    expectWhole(reply, fromCsv(reply.body.toString('utf8')).records.length);
+    expect(fromCsv(reply.body.toString('utf8')).records.length).toBeGreaterThan(100);
+  });
+
+  it('aborts one that cannot finish within the grace: the client sees an incomplete transfer, never a clean end', async () => {
+    // 1,500 children are two batches of the children extract; the service is stopped, with no
+    // grace at all, while the second is being computed (its read of involvements seen).
+    const slow = await startTestService({ CAREBRIDGE_SHUTDOWN_GRACE_MS: '0' });
+    const { database } = slow.service;
+    let stopped: Promise<void> | undefined;
+    let involvementReads = 0;
+    const stopInSecondBatch = (text: string) => {
+      if (text.includes('ssd_involvements') && ++involvementReads === 2) stopped = slow.service.stop();
+    };
+    try {
+      const larger = mkdtempSync(path.join(tmpdir(), 'carebridge-extract-'));
+      await generateAuthority({ children: 1500, seed: 7, asOf, out: larger });
+      expect((await importFolder(database, { dir: larger, labels: slow.config.labels })).ok).toBe(true);
+      database.statementListeners.add(stopInSecondBatch);
+      const reply = await rawExtract(slow, `children?asOf=${asOf}`, { accept: 'application/x-ndjson' });
+      expect(stopped).toBeDefined();
+      await stopped;
+      expect(reply.status).toBe(200);
+      expect(reply.complete).toBe(false);
+      expect(reply.trailers).toEqual({});
+      // The first batch arrived (whole lines up to the cut); the transfer never ended.
+      expect(fromNdjson(reply.body.toString('utf8').replace(/[^\n]*$/, '')).length).toBeGreaterThanOrEqual(1000);
+    } finally {
+      database.statementListeners.delete(stopInSecondBatch);
+      await slow.close();
+    }
+  }, 120_000);
 });

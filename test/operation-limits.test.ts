@@ -8,9 +8,12 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getIntrospectionQuery, parse, validate } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../src/access/authentication.js';
-import { operationCost } from '../src/access/operation-limits.js';
+import { operationCost, windowMonthCost } from '../src/access/operation-limits.js';
+import { QueueFullError, retryAfterSeconds, WholeAuthorityQueue } from '../src/access/whole-authority-queue.js';
+import { todayInLondon } from '../src/domain/calendar.js';
 import { documentHash, readTrustedDocuments } from '../src/access/trusted-documents.js';
 import { ConfigError, loadConfig, operationLimitDefaults } from '../src/config.js';
 import { openDatabase } from '../src/db/connection.js';
@@ -65,6 +68,10 @@ function expectAccepted(answer: Answer): void {
 
 const persisted = (sha256Hash: string) => ({ persistedQuery: { version: 1, sha256Hash } });
 
+const measures = 'key measures { kind due onTime late overdue onTimeRate ruleIds } childrenByStatus { kind count } dualStatusChildren dualStatusBeyondThreeMonths cpPlansOverTwoYears cinPlansOverSixMonths';
+/** compliance over [from, to] as at a past day: never answered from the store, so computed now. */
+const pastCompliance = (from: string, to: string, groupBy = 'NONE') => `{ compliance(from: "${from}", to: "${to}", asOf: "2026-03-31", groupBy: ${groupBy}) { ${measures} } }`;
+
 describe('with the default limits', () => {
   let api: TestService;
   beforeAll(async () => {
@@ -85,6 +92,37 @@ describe('with the default limits', () => {
     expectTooComplex(await post(api, { query: two, variables: { first: 500 } }), 'cost', /cost \d+ exceeds the limit of 100000/);
     // The same operation at the default first (50) is cheap enough.
     expectAccepted(await post(api, { query: two }));
+  });
+
+  it('weighs a whole-authority window: a year, and two years by month, computed now pass; 29 years is refused before anything runs', async () => {
+    const schema = await buildCarebridgeSchema();
+    const cost = (query: string) => operationCost(schema, parse(query), {});
+    const today = todayInLondon();
+    // A month computed now costs less than a year; a question the store can answer (asOf today) least.
+    expect(cost(pastCompliance('2026-03-01', '2026-03-31'))).toBeLessThan(cost(pastCompliance('2025-04-01', '2026-03-31')));
+    expect(cost(`{ compliance(from: "${today}", to: "${today}") { ${measures} } }`)).toBeLessThan(windowMonthCost.computed);
+    // Four years by month pass the default limit; five do not.
+    expect(cost(pastCompliance('2022-04-01', '2026-03-31', 'MONTH'))).toBeLessThanOrEqual(operationLimitDefaults.cost);
+    expect(cost(pastCompliance('2021-04-01', '2026-03-31', 'MONTH'))).toBeGreaterThan(operationLimitDefaults.cost);
+
+    expectAccepted(await post(api, { query: pastCompliance('2025-04-01', '2026-03-31') }));
+    expectAccepted(await post(api, { query: pastCompliance('2024-04-01', '2026-03-31', 'MONTH') }));
+    const page = 'edges { cursor node { childId kind dueOn doneOn ruleId basis overdue late completionKnown team } } pageInfo { hasNextPage endCursor } totalCount';
+    expectAccepted(await post(api, { query: `{ dueDates(first: 500, asOf: "2026-03-31") { ${page} } }` }));
+
+    const sent: string[] = [];
+    const listen = (text: string) => sent.push(text);
+    api.service.database.statementListeners.add(listen);
+    try {
+      const longest = `{ compliance(from: "2000-01-01", to: "2028-12-31", groupBy: MONTH) { ${measures} } }`;
+      expectTooComplex(await post(api, { query: longest }), 'cost', /cost \d+ exceeds the limit of 100000 .*a month of compliance or dueDates computed now costs 2000/);
+      const rows = `query ($filter: DueDateFilter) { dueDates(first: 10, filter: $filter) { ${page} } }`;
+      expectTooComplex(await post(api, { query: rows, variables: { filter: { dueFrom: '2000-01-01', dueTo: '2028-12-31' } } }), 'cost', /cost \d+ exceeds/);
+    } finally {
+      api.service.database.statementListeners.delete(listen);
+    }
+    // Refused before execution: not one record was read.
+    expect(sent.filter((text) => /ssd_|carebridge\.due_date/.test(text))).toEqual([]);
   });
 
   it('refuses 20 aliases of children(first: 500)', async () => {
@@ -231,6 +269,107 @@ describe('with tight limits, trusted documents required and 3 requests a minute'
   });
 });
 
+describe('the whole-authority queue', () => {
+  it('with one place and one waiting slot, three at once: one runs, one waits its turn and runs, the third is refused at once', async () => {
+    const queue = new WholeAuthorityQueue({ concurrency: 1, queue: 1 });
+    const order: string[] = [];
+    let finishFirst!: () => void;
+    const first = queue.run(async () => {
+      order.push('first started');
+      await new Promise<void>((resolve) => (finishFirst = resolve));
+      order.push('first done');
+    });
+    const second = queue.run(async () => order.push('second ran'));
+    await expect(queue.run(async () => order.push('third ran'))).rejects.toEqual(new QueueFullError(retryAfterSeconds));
+    expect([queue.running, queue.waiting]).toEqual([1, 1]);
+    finishFirst();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first started', 'first done', 'second ran']);
+    expect([queue.running, queue.waiting]).toEqual([0, 0]);
+  });
+
+  it('frees a place when its work fails, and a waiting slot when its caller hangs up', async () => {
+    const queue = new WholeAuthorityQueue({ concurrency: 1, queue: 1 });
+    await expect(queue.run(async () => Promise.reject(new Error('statement timeout')))).rejects.toThrow('statement timeout');
+    expect(queue.running).toBe(0);
+    let release!: () => void;
+    const holding = queue.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const hangUp = new AbortController();
+    const waiting = queue.run(async () => 'never', hangUp.signal);
+    hangUp.abort(new Error('client went away'));
+    await expect(waiting).rejects.toThrow('client went away');
+    expect([queue.running, queue.waiting]).toEqual([1, 0]);
+    // Its slot is free again for the next caller.
+    const next = queue.run(async () => 'next');
+    release();
+    await holding;
+    expect(await next).toBe('next');
+  });
+});
+
+describe('the whole-authority queue over HTTP (CAREBRIDGE_BULK_CONCURRENCY=1, CAREBRIDGE_BULK_QUEUE=1)', () => {
+  let api: TestService;
+  beforeAll(async () => {
+    api = await startTestService({ CAREBRIDGE_BULK_CONCURRENCY: '1', CAREBRIDGE_BULK_QUEUE: '1' });
+  });
+  afterAll(async () => api?.close());
+
+  /** Takes the instance's one place, as a long whole-authority request would, until released. */
+  function holdThePlace(): () => Promise<void> {
+    let release!: () => void;
+    const held = api.service.wholeAuthority.run(() => new Promise<void>((resolve) => (release = resolve)));
+    return async () => {
+      release();
+      await held;
+    };
+  }
+
+  it('while one runs: an off-store compliance waits its turn and is answered; the next is 503 SERVICE_UNAVAILABLE with Retry-After, and so is an extract, before any byte', async () => {
+    const release = holdThePlace();
+    const waiting = post(api, { query: pastCompliance('2025-04-01', '2026-03-31') });
+    await vi.waitFor(() => expect(api.service.wholeAuthority.waiting).toBe(1));
+
+    const refused = await post(api, { query: pastCompliance('2025-04-01', '2026-03-31') });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe(String(retryAfterSeconds));
+    expect(refused.body.data ?? null).toBeNull();
+    expect(refused.body.errors).toEqual([
+      {
+        message: expect.stringMatching(/^This instance is busy with whole-authority work/),
+        locations: [{ line: 1, column: 3 }],
+        path: ['compliance'],
+        extensions: { code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) },
+      },
+    ]);
+    const token = await api.token('bi', { org: 'BI-TEAM' });
+    const extract = await fetch(`${api.service.url}/extract/children`, { headers: { authorization: `Bearer ${token}` } });
+    expect(extract.status).toBe(503);
+    expect(extract.headers.get('retry-after')).toBe(String(retryAfterSeconds));
+    expect(extract.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(((await extract.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
+
+    await release();
+    expectAccepted(await waiting);
+    expect([api.service.wholeAuthority.running, api.service.wholeAuthority.waiting]).toEqual([0, 0]);
+  });
+
+  it('an extract whose client hangs up while waiting leaves the queue', async () => {
+    const release = holdThePlace();
+    const token = await api.token('social-care');
+    const request = httpRequest(`${api.service.url}/extract/children`, { headers: { authorization: `Bearer ${token}` } });
+    request.on('error', () => {});
+    request.end();
+    await vi.waitFor(() => expect(api.service.wholeAuthority.waiting).toBe(1));
+    request.destroy();
+    await vi.waitFor(() => expect(api.service.wholeAuthority.waiting).toBe(0));
+    await release();
+    // The place is free: the next extract runs whole.
+    const next = await fetch(`${api.service.url}/extract/children`, { headers: { authorization: `Bearer ${token}` } });
+    expect(next.status).toBe(200);
+    await next.text();
+  });
+});
+
 /** Sends `count` requests from one social worker to each service in turn; the statuses, in order. */
 async function statuses(services: TestService[], sub: string, count: number): Promise<number[]> {
   const seen: number[] = [];
@@ -287,6 +426,7 @@ describe('hardening settings', () => {
     expect(config.trustedDocuments).toEqual({ mode: 'allow', directory: path.resolve(new URL('../trusted-documents', import.meta.url).pathname) });
     expect(config.rateLimit).toEqual({ points: 600, durationSeconds: 60, redisUrl: undefined, keyPrefix: 'carebridge:rate' });
     expect(config.statementTimeoutMs).toBe(10_000);
+    expect(config.bulk).toEqual({ concurrency: 2, queue: 4 });
     expect(loadConfig({ CAREBRIDGE_RATE_LIMIT: 'off' }).rateLimit).toBeNull();
   });
 
@@ -300,6 +440,8 @@ describe('hardening settings', () => {
         CAREBRIDGE_RATE_LIMIT: '600 per minute',
         REDIS_URL: 'http://127.0.0.1:6379',
         CAREBRIDGE_STATEMENT_TIMEOUT_MS: '-1',
+        CAREBRIDGE_BULK_CONCURRENCY: '0',
+        CAREBRIDGE_BULK_QUEUE: 'many',
       }),
     ).toEqual([
       'CAREBRIDGE_MAX_DEPTH: Too small: expected number to be >=1',
@@ -309,6 +451,8 @@ describe('hardening settings', () => {
       'CAREBRIDGE_RATE_LIMIT: must be points/seconds, e.g. 600/60 (600 requests a minute per consumer), or off',
       'REDIS_URL: must be a redis:// or rediss:// URL',
       'CAREBRIDGE_STATEMENT_TIMEOUT_MS: Too small: expected number to be >=0',
+      'CAREBRIDGE_BULK_CONCURRENCY: Too small: expected number to be >=1',
+      'CAREBRIDGE_BULK_QUEUE: Invalid input: expected number, received NaN',
     ]);
   });
 

@@ -9,6 +9,7 @@ import { setImmediate } from 'node:timers/promises';
 import { AccessRecord, writeAccessLog, type AccessReader } from '../access/access-log.js';
 import type { Claims, Role } from '../access/authentication.js';
 import { loadPseudonymKey, Pseudonyms } from '../access/pseudonyms.js';
+import { QueueFullError, type WholeAuthorityQueue } from '../access/whole-authority-queue.js';
 import { rowScopeOf } from '../access/who-sees-what.js';
 import { keyContactRoleOfLabel, type Config } from '../config.js';
 import { lastImportCommittedAt, type RowScope } from '../db/children.js';
@@ -25,9 +26,6 @@ import { childRowsInBatches, dueDateExtractChildren, dueDateRowsInBatches, every
 /** Stored due dates are read this many rows per statement. */
 const storedPageSize = 10_000;
 import { contentTypes, csvHeader, formatFor, formatRecords, ResponseWriter, type ExtractRecord } from './stream.js';
-
-/** HTTP trailer giving how many children the extract left out because a rule cannot read their records. */
-export const childrenLeftOutTrailer = 'x-children-left-out';
 
 /** The roles an authority-wide extract is for (as `compliance` and `dueDates`). */
 const extractRoles: ReadonlySet<Role> = new Set(['social-care', 'bi']);
@@ -160,10 +158,12 @@ export interface ExtractHandlerOptions {
   admit: (request: IncomingMessage) => Promise<Admission>;
   /** Children per batch (default 1,000): memory grows with this, not with the authority. */
   batchSize?: number;
+  /** The instance's whole-authority queue, shared with GraphQL. */
+  wholeAuthority: WholeAuthorityQueue;
 }
 
 export async function createExtractHandlers(options: ExtractHandlerOptions): Promise<Record<'dueDates' | 'children', RouteHandler>> {
-  const { config, database, calendar, admit } = options;
+  const { config, database, calendar, admit, wholeAuthority } = options;
   const pseudonymKey = await loadPseudonymKey(config);
   const inputs = (): ExtractInputs => ({
     calendar: calendar(),
@@ -196,7 +196,21 @@ export async function createExtractHandlers(options: ExtractHandlerOptions): Pro
       const format = formatFor(request.headers.accept);
       const pseudonyms = claims.role === 'bi' ? new Pseudonyms(pseudonymKey, claims.org ?? claims.sub) : null;
       const idOf = pseudonyms ? (caseId: string) => pseudonyms.of(caseId) : (caseId: string) => caseId;
-      await database.readSnapshot((snapshot) => streamExtract({ spec, query, format, claims, reader, idOf, snapshot, request, response, inputs: inputs(), batchSize: options.batchSize }));
+      // Every extract is whole-authority work: it waits its turn in the instance's queue, and a
+      // client that hangs up while waiting leaves it.
+      const hungUp = new AbortController();
+      response.once('close', () => response.writableFinished || hungUp.abort());
+      try {
+        await wholeAuthority.run(
+          () => database.readSnapshot((snapshot) => streamExtract({ spec, query, format, claims, reader, idOf, snapshot, request, response, inputs: inputs(), batchSize: options.batchSize })),
+          hungUp.signal,
+        );
+      } catch (error) {
+        if (hungUp.signal.aborted && error === hungUp.signal.reason) return; // gone while waiting: no one to answer
+        if (!(error instanceof QueueFullError)) throw error;
+        response.setHeader('retry-after', String(error.retryAfterSeconds));
+        return sendError(response, 503, 'SERVICE_UNAVAILABLE', error.message, requestId);
+      }
     };
 
   return { dueDates: handlerFor(dueDatesExtract), children: handlerFor(childrenExtract) };
@@ -244,20 +258,18 @@ async function streamExtract(run: ExtractRun): Promise<void> {
   let next = await batches.next();
 
   const extension = format === 'csv' ? 'csv' : 'ndjson';
-  response.writeHead(200, {
+  const writer = new ResponseWriter(response);
+  writer.start(200, {
     'content-type': contentTypes[format],
     'content-disposition': `attachment; filename="carebridge-${spec.name}-${query.asOf}.${extension}"`,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     ...(importedAt ? { 'x-data-imported-at': importedAt } : {}),
-    // Known only once every batch is done: children a rule cannot read, left out (docs/compliance.md).
-    trailer: childrenLeftOutTrailer,
   });
-  const writer = new ResponseWriter(response);
   try {
     if (format === 'csv' && !(await writer.write(csvHeader(spec.columns)))) return;
     while (!next.done) {
-      if (!(await writer.write(formatRecords(format, spec.columns, next.value)))) {
+      if (!(await writer.write(formatRecords(format, spec.columns, next.value), next.value.length))) {
         request.log.info({ extract: spec.name }, 'client went away: extract stopped');
         return;
       }
@@ -268,8 +280,11 @@ async function streamExtract(run: ExtractRun): Promise<void> {
       next = await batches.next();
     }
     if (leftOut.length > 0) request.log.warn({ extract: spec.name, ...leftOutForTheLog(leftOut) }, 'children left out: a rule cannot read their records');
-    response.addTrailers({ [childrenLeftOutTrailer]: String(leftOut.length) });
-    response.end();
+    writer.finish(leftOut.length);
+  } catch (error) {
+    // Rows already sent: the client must see a cut transfer, never a clean end.
+    writer.abort();
+    throw error;
   } finally {
     // Stopped early (client gone, or an error mid-stream): let the generator end its batches.
     await batches.return?.(undefined);

@@ -3,9 +3,12 @@
 // each child's `schedule` (src/domain/due-date-history.ts), then counted (src/domain/compliance.ts).
 // Facts load in one batch per table for all the children; BI sees pseudonyms.
 
+import { setImmediate } from 'node:timers/promises';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { rowScopeOf } from '../access/who-sees-what.js';
+import { QueueFullError } from '../access/whole-authority-queue.js';
+import { complianceCost, dueDatesCost } from '../access/operation-limits.js';
 import { childrenDueDates, distinctChildren, type ChildLeftOut } from '../db/authority-due-dates.js';
 import { childrenWithWorkBetween, countChildren } from '../db/children.js';
 import { lookBackDays, storeAnswers, storedCaseloads, storedChildrenLeftOut, storedDueDates } from '../db/due-date-store.js';
@@ -16,7 +19,7 @@ import { childFieldsAsked, noteReads } from './access-logging.js';
 import { checkedDate, keyContactRoleOf } from './child-resolver.js';
 import type { RequestContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursors.js';
-import { badUserInput } from './errors.js';
+import { badUserInput, serviceUnavailable } from './errors.js';
 import { DateScalar } from './scalars.js';
 import { ComplianceGroup, ComplianceGrouping, DueDateConnection, DueDateFilter, type DueDateRow } from './types/compliance.js';
 import { KeyContactRole, type DueKind, type RuleBasis } from './types/enums.js';
@@ -31,10 +34,14 @@ interface AuthorityDueDates {
   leftOut: ChildLeftOut[];
 }
 
+/** Children computed per step of an off-store answer: between steps other requests get a turn, and a request whose hang-up has been seen stops. */
+const childrenPerStep = 1000;
+
 /**
  * Every child's due dates in the window, and the caseload facts on asOf of every child open
  * then: from the store when it answers this question (docs/compliance.md, "Materialised"),
- * else computed now. Both come from src/db/authority-due-dates.ts.
+ * else computed now, in the instance's whole-authority queue (503 SERVICE_UNAVAILABLE when it is
+ * full). Both come from src/db/authority-due-dates.ts.
  */
 async function authorityDueDates(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
   const everyChild = rowScopeOf(context.claims, context.today, 'CASE').kind === 'EVERY_CHILD';
@@ -47,6 +54,15 @@ async function authorityDueDates(context: RequestContext, window: { from: IsoDat
     context.childrenLeftOut.push(...leftOut);
     return { rows, children: children.filter(isOpen), leftOut };
   }
+  try {
+    return await context.wholeAuthority.run(() => computedDueDates(context, window, asOf), context.hungUp);
+  } catch (error) {
+    if (error instanceof QueueFullError) throw serviceUnavailable(error.message, error.retryAfterSeconds);
+    throw error;
+  }
+}
+
+async function computedDueDates(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
   const ids = await childrenWithWorkBetween(context.database, {
     since: addDays(window.from, -lookBackDays),
     asOf,
@@ -58,9 +74,16 @@ async function authorityDueDates(context: RequestContext, window: { from: IsoDat
     policy: context.policy,
     isSocialWorker: (label: string | null) => keyContactRoleOf(label, context) === KeyContactRole.SOCIAL_WORKER,
   };
-  const { rows, caseloads, leftOut } = await childrenDueDates(ids, window, asOf, inputs);
+  const steps: Awaited<ReturnType<typeof childrenDueDates>>[] = [];
+  for (let at = 0; at < ids.length; at += childrenPerStep) {
+    // PGlite answers through promises alone: without a turn of the event loop no hang-up is seen.
+    if (at > 0) await setImmediate();
+    context.hungUp.throwIfAborted();
+    steps.push(await childrenDueDates(ids.slice(at, at + childrenPerStep), window, asOf, inputs));
+  }
+  const leftOut = steps.flatMap((step) => step.leftOut);
   context.childrenLeftOut.push(...leftOut);
-  return { rows, children: caseloads.filter(isOpen), leftOut };
+  return { rows: steps.flatMap((step) => step.rows), children: steps.flatMap((step) => step.caseloads).filter(isOpen), leftOut };
 }
 
 /** Caseload counts are of open children; the rest are counted as NOT_OPEN from the total. */
@@ -69,7 +92,7 @@ const isOpen = (child: ChildCaseload) => !child.kinds.includes('NOT_OPEN');
 
 @Resolver()
 export class ComplianceResolver {
-  @Query(() => [ComplianceGroup], { description: 'Timeliness and caseload measures for a period, as at asOf (docs/compliance.md).' })
+  @Query(() => [ComplianceGroup], { description: 'Timeliness and caseload measures for a period, as at asOf (docs/compliance.md).', complexity: complianceCost })
   async compliance(
     @Arg('from', () => DateScalar) from: string,
     @Arg('to', () => DateScalar) to: string,
@@ -85,7 +108,7 @@ export class ComplianceResolver {
     return complianceGroups(rows, children, groupBy ?? 'NONE', inScope - children.length - distinctChildren(leftOut).length) as ComplianceGroup[];
   }
 
-  @Query(() => DueDateConnection, { description: 'Row-level due dates behind the measures, by child then due date (pseudonymised for bi).' })
+  @Query(() => DueDateConnection, { description: 'Row-level due dates behind the measures, by child then due date (pseudonymised for bi).', complexity: dueDatesCost })
   async dueDates(
     @Arg('filter', () => DueDateFilter, { nullable: true }) filter: DueDateFilter | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,

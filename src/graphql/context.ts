@@ -10,6 +10,7 @@ import type { Policy } from '../domain/policy.js';
 import type { Pseudonyms } from '../access/pseudonyms.js';
 import type { AccessRecord } from '../access/access-log.js';
 import type { ChildLeftOut } from '../db/authority-due-dates.js';
+import type { WholeAuthorityQueue } from '../access/whole-authority-queue.js';
 
 export interface RequestContext {
   requestId: string;
@@ -30,4 +31,8 @@ export interface RequestContext {
   access: AccessRecord;
   /** Children whole-authority work in this request left out (a rule cannot read their records): reported in the answer's extensions. */
   childrenLeftOut: ChildLeftOut[];
+  /** Where whole-authority work computed now waits its turn (one per instance). */
+  wholeAuthority: WholeAuthorityQueue;
+  /** Aborts when the client hangs up before its answer: queued or long work stops. */
+  hungUp: AbortSignal;
 }

@@ -1,7 +1,7 @@
 // Errors with the contract's stable codes (shared/contract/README.md, "HTTP"). Anything else
 // that escapes a resolver is reported as INTERNAL with the request id, never its message,
 // stack or SQL.
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unansweredReason } from '../db/availability.js';
 import { defaultRetryAfterSeconds } from '../http/server.js';
@@ -52,8 +52,16 @@ export const serviceUnavailableStatus: ApolloServerPlugin = {
         if (response.body.kind !== 'single') return;
         if (!response.body.singleResult.errors?.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
         response.http.status = 503;
-        response.http.headers.set('retry-after', String(defaultRetryAfterSeconds));
+        // A full queue names its own wait (serviceUnavailable); a database that cannot answer, the default.
+        if (!response.http.headers.has('retry-after')) response.http.headers.set('retry-after', String(defaultRetryAfterSeconds));
       },
     };
   },
 };
+
+/** HTTP 503 with Retry-After: the instance cannot take this now (its whole-authority queue is full). */
+export function serviceUnavailable(message: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } },
+  });
+}

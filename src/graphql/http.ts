@@ -5,10 +5,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthenticationError, type Authenticator, type Claims } from '../access/authentication.js';
 import { createOperationLimits, formatOperationRefusal } from '../access/operation-limits.js';
 import { createRateLimiter, type RateLimiter } from '../access/rate-limit.js';
+import type { WholeAuthorityQueue } from '../access/whole-authority-queue.js';
 import { formatTrustedDocumentRefusal, loadTrustedDocuments } from '../access/trusted-documents.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
@@ -98,10 +99,12 @@ export interface GraphqlHandlerOptions {
   database: Database;
   authenticator: Authenticator;
   logger: Logger;
+  /** The instance's whole-authority queue, shared with the extracts. */
+  wholeAuthority: WholeAuthorityQueue;
 }
 
 export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
-  const { config, database, authenticator, logger, calendar } = options;
+  const { config, database, authenticator, logger, calendar, wholeAuthority } = options;
   const pseudonymKey = await loadPseudonymKey(config);
   // Unknown (null) rather than a failed answer when the database cannot say.
   const dataImportedAt = () => lastImportCommittedAt(database).catch(() => null);
@@ -220,6 +223,9 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       }
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const hangUp = new AbortController();
+    // No one reads the reason; a contract code keeps it out of the error log.
+    response.once('close', () => response.writableFinished || hangUp.abort(new GraphQLError('the client went away', { extensions: { code: 'SERVICE_UNAVAILABLE' } })));
     const context: RequestContext = {
       requestId,
       claims,
@@ -233,6 +239,8 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       pseudonyms: claims.role === 'bi' ? new Pseudonyms(pseudonymKey, claims.org ?? claims.sub) : null,
       access: new AccessRecord(),
       childrenLeftOut: [],
+      wholeAuthority,
+      hungUp: hangUp.signal,
     };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
