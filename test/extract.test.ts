@@ -447,8 +447,8 @@ function expectWhole(reply: RawExtract, dataRows: number): void {
   expect(reply.status).toBe(200);
   expect(reply.complete).toBe(true);
   expect(reply.headers['transfer-encoding']).toBe('chunked');
-  expect(reply.headers.trailer).toBe('X-Row-Count, X-Content-SHA256');
-  expect(reply.trailers).toEqual({ 'x-row-count': String(dataRows), 'x-content-sha256': sha256(reply.body) });
+  expect(reply.headers.trailer).toBe('X-Row-Count, X-Content-SHA256, X-Children-Left-Out');
+  expect(reply.trailers).toEqual({ 'x-row-count': String(dataRows), 'x-content-sha256': sha256(reply.body), 'x-children-left-out': '0' });
 }
 
 describe('completeness', () => {
