@@ -104,6 +104,7 @@ const environment = z.object({
   // Whole-authority work at once, and waiting, per instance (src/access/whole-authority-queue.ts).
   CAREBRIDGE_BULK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   CAREBRIDGE_BULK_QUEUE: z.coerce.number().int().min(0).max(1000).default(4),
+  CAREBRIDGE_BULK_TIMEOUT_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
 });
 
 /** Real auth mode needs all three; with none of them the service runs in demo mode. */
@@ -445,6 +446,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     purposesByRole,
     tokens: { maxLifetimeSeconds: values.CAREBRIDGE_MAX_TOKEN_LIFETIME, clockToleranceSeconds: values.CAREBRIDGE_CLOCK_TOLERANCE_S },
     requestTimeoutMs: values.CAREBRIDGE_REQUEST_TIMEOUT_MS,
-    bulk: { concurrency: values.CAREBRIDGE_BULK_CONCURRENCY, queue: values.CAREBRIDGE_BULK_QUEUE },
+    bulk: { concurrency: values.CAREBRIDGE_BULK_CONCURRENCY, queue: values.CAREBRIDGE_BULK_QUEUE, timeoutMs: values.CAREBRIDGE_BULK_TIMEOUT_MS },
   };
 }

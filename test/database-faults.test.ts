@@ -143,6 +143,11 @@ describe.runIf(realPostgresUrl)('the service under database faults (PostgreSQL)'
       expect(answer.status).toBe(503);
       expect(answer.retryAfter).toMatch(/^\d+$/);
       expect(codes(answer)).toContain('SERVICE_UNAVAILABLE');
+      // An extract too, before its first byte: the same 503, not a 500.
+      const extract = await fetch(`${service.url}/extract/children`, { headers: { authorization: `Bearer ${token}` } });
+      expect(extract.status).toBe(503);
+      expect(extract.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await extract.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
     } finally {
       release();
       await transaction;

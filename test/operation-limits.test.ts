@@ -271,7 +271,7 @@ describe('with tight limits, trusted documents required and 3 requests a minute'
 
 describe('the whole-authority queue', () => {
   it('with one place and one waiting slot, three at once: one runs, one waits its turn and runs, the third is refused at once', async () => {
-    const queue = new WholeAuthorityQueue({ concurrency: 1, queue: 1 });
+    const queue = new WholeAuthorityQueue({ concurrency: 1, queue: 1, timeoutMs: 60_000 });
     const order: string[] = [];
     let finishFirst!: () => void;
     const first = queue.run(async () => {
@@ -289,7 +289,7 @@ describe('the whole-authority queue', () => {
   });
 
   it('frees a place when its work fails, and a waiting slot when its caller hangs up', async () => {
-    const queue = new WholeAuthorityQueue({ concurrency: 1, queue: 1 });
+    const queue = new WholeAuthorityQueue({ concurrency: 1, queue: 1, timeoutMs: 60_000 });
     await expect(queue.run(async () => Promise.reject(new Error('statement timeout')))).rejects.toThrow('statement timeout');
     expect(queue.running).toBe(0);
     let release!: () => void;
@@ -497,5 +497,60 @@ describe('hardening settings', () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+// A request's deadline (CAREBRIDGE_REQUEST_TIMEOUT_MS, PostgreSQL only: src/http/deadline.ts) and
+// the queue: whole-authority work waits and runs under the longer CAREBRIDGE_BULK_TIMEOUT_MS from
+// when it joins the queue; past that it is answered 503, leaves the queue, and nothing it would
+// have read is logged as read.
+describe.runIf(realPostgresUrl)('whole-authority work under the request deadline (PostgreSQL)', () => {
+  let api: TestService;
+  beforeAll(async () => {
+    api = await startTestService({
+      CAREBRIDGE_BULK_CONCURRENCY: '1',
+      CAREBRIDGE_BULK_QUEUE: '2',
+      CAREBRIDGE_REQUEST_TIMEOUT_MS: '300',
+      CAREBRIDGE_BULK_TIMEOUT_MS: '1500',
+    });
+  });
+  afterAll(async () => api?.close());
+
+  function holdThePlace(): () => Promise<void> {
+    let release!: () => void;
+    const held = api.service.wholeAuthority.run(() => new Promise<void>((resolve) => (release = resolve)));
+    return async () => {
+      release();
+      await held;
+    };
+  }
+  const extractsLogged = async () =>
+    Number((await api.service.database.query<{ n: string }>(`SELECT count(*) AS n FROM carebridge.access_log WHERE kind = 'BULK_EXTRACT'`))[0]!.n);
+
+  it('waits past the 300 ms request deadline under the 1.5 s bulk one, and is answered', async () => {
+    const release = holdThePlace();
+    const answer = post(api, { query: pastCompliance('2025-04-01', '2026-03-31') });
+    await vi.waitFor(() => expect(api.service.wholeAuthority.waiting).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await release();
+    expectAccepted(await answer);
+  });
+
+  it('past the bulk deadline: 503 SERVICE_UNAVAILABLE, out of the queue, and no extract logged as read', async () => {
+    const release = holdThePlace();
+    const before = await extractsLogged();
+    const token = await api.token('social-care');
+    const extract = fetch(`${api.service.url}/extract/children`, { headers: { authorization: `Bearer ${token}` } });
+    const compliance = post(api, { query: pastCompliance('2025-04-01', '2026-03-31') });
+    await vi.waitFor(() => expect(api.service.wholeAuthority.waiting).toBe(2));
+    const [refusedExtract, refusedCompliance] = await Promise.all([extract, compliance]);
+    expect([refusedExtract.status, refusedCompliance.status]).toEqual([503, 503]);
+    expect(((await refusedExtract.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect(refusedCompliance.body.errors?.[0]?.extensions.code).toBe('SERVICE_UNAVAILABLE');
+    // Answered: they left the queue, so the place passes to no one when released.
+    expect(api.service.wholeAuthority.waiting).toBe(0);
+    await release();
+    expect([api.service.wholeAuthority.running, api.service.wholeAuthority.waiting]).toEqual([0, 0]);
+    expect(await extractsLogged()).toBe(before);
   });
 });

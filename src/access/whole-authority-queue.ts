@@ -19,6 +19,11 @@ export interface WholeAuthorityQueueSettings {
   concurrency: number;
   /** How many may wait for a turn; one more is refused. */
   queue: number;
+  /**
+   * The deadline of a request doing whole-authority work, from when it joins the queue
+   * (CAREBRIDGE_BULK_TIMEOUT_MS): longer than a look-up's, as the work is (src/http/deadline.ts).
+   */
+  timeoutMs: number;
 }
 
 /** What a refused caller is told to wait: about one whole-authority run at the cost limit. */
@@ -41,12 +46,14 @@ export class WholeAuthorityQueue {
   /**
    * Runs `work` when a place is free, and frees the place however it ends. Throws QueueFullError
    * at once when every place and every waiting slot is taken. A caller whose `signal` aborts
-   * while waiting leaves the queue (its slot freed) and gets the signal's reason.
+   * while waiting (its client gone, its deadline passed) leaves the queue (its slot freed) and
+   * gets the signal's reason; one admitted has its request `deadline` extended to the bulk one.
    */
-  async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async run<T>(work: () => Promise<T>, signal?: AbortSignal, deadline?: { extend(timeoutMs: number): void }): Promise<T> {
     signal?.throwIfAborted();
     if (this.#running >= this.settings.concurrency) {
       if (this.#waiting.length >= this.settings.queue) throw new QueueFullError(retryAfterSeconds);
+      deadline?.extend(this.settings.timeoutMs);
       await new Promise<void>((resolve, reject) => {
         const turn = () => {
           signal?.removeEventListener('abort', leave);
@@ -60,9 +67,12 @@ export class WholeAuthorityQueue {
         signal?.addEventListener('abort', leave, { once: true });
       });
     } else {
+      deadline?.extend(this.settings.timeoutMs);
       this.#running++;
     }
     try {
+      // Gone while it waited: the place passes on at once.
+      signal?.throwIfAborted();
       return await work();
     } finally {
       // The place passes straight to the next in line, or is freed.

@@ -142,14 +142,21 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     };
     recovering = setTimeout(probeAgain, recoveryProbeIntervalMs).unref();
   });
-  const work = new AsyncLocalStorage<Set<postgres.PendingQuery<postgres.Row[]>>>();
+  /** The statements of one cancellable piece of work; once cancelled, any it sends later is cancelled as it goes. */
+  interface CancellableWork {
+    queries: Set<postgres.PendingQuery<postgres.Row[]>>;
+    cancelled: boolean;
+  }
+  const work = new AsyncLocalStorage<CancellableWork>();
   const hooks: StatementHooks = {
     sent: (text, query) => {
       notify(text);
-      work.getStore()?.add(query);
+      const current = work.getStore();
+      if (current?.cancelled) void query.cancel();
+      else current?.queries.add(query);
     },
     settled: (query, error) => {
-      work.getStore()?.delete(query);
+      work.getStore()?.queries.delete(query);
       availability.observe(error);
     },
   };
@@ -229,12 +236,13 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     unreachable: () => availability.reason,
     check,
     cancellable: (run) => {
-      const queries = new Set<postgres.PendingQuery<postgres.Row[]>>();
+      const current: CancellableWork = { queries: new Set(), cancelled: false };
       return {
-        result: work.run(queries, run),
+        result: work.run(current, run),
         cancel: () => {
-          for (const query of queries) void query.cancel();
-          queries.clear();
+          current.cancelled = true;
+          for (const query of current.queries) void query.cancel();
+          current.queries.clear();
         },
       };
     },

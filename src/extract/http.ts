@@ -20,6 +20,8 @@ import type { IsoDate } from '../domain/facts.js';
 import type { Admission } from '../graphql/http.js';
 import type { ErrorCode } from '../graphql/errors.js';
 import type { RouteHandler } from '../http/server.js';
+import { deadlineOf } from '../http/deadline.js';
+import { unansweredReason } from '../db/availability.js';
 import { storeAnswers, storedChildrenLeftOut, storedDueDateChildren, storedDueDatePages } from '../db/due-date-store.js';
 import { childRowsInBatches, dueDateExtractChildren, dueDateRowsInBatches, everyChild, type ExtractInputs, type Window } from './rows.js';
 
@@ -198,15 +200,22 @@ export async function createExtractHandlers(options: ExtractHandlerOptions): Pro
       const idOf = pseudonyms ? (caseId: string) => pseudonyms.of(caseId) : (caseId: string) => caseId;
       // Every extract is whole-authority work: it waits its turn in the instance's queue, and a
       // client that hangs up while waiting leaves it.
-      const hungUp = new AbortController();
-      response.once('close', () => response.writableFinished || hungUp.abort());
+      // Its deadline passing (answered 503, src/http/deadline.ts) is as final as a hang-up.
+      const deadline = deadlineOf(request);
+      const gone = new AbortController();
+      response.once('close', () => response.writableFinished || gone.abort());
+      const abandoned = deadline ? AbortSignal.any([gone.signal, deadline.signal]) : gone.signal;
       try {
         await wholeAuthority.run(
-          () => database.readSnapshot((snapshot) => streamExtract({ spec, query, format, claims, reader, idOf, snapshot, request, response, inputs: inputs(), batchSize: options.batchSize })),
-          hungUp.signal,
+          () =>
+            database.readSnapshot((snapshot) =>
+              streamExtract({ spec, query, format, claims, reader, idOf, snapshot, request, response, abandoned, inputs: inputs(), batchSize: options.batchSize }),
+            ),
+          abandoned,
+          deadline,
         );
       } catch (error) {
-        if (hungUp.signal.aborted && error === hungUp.signal.reason) return; // gone while waiting: no one to answer
+        if (abandoned.aborted && error === abandoned.reason) return; // gone while waiting: no one to answer
         if (!(error instanceof QueueFullError)) throw error;
         response.setHeader('retry-after', String(error.retryAfterSeconds));
         return sendError(response, 503, 'SERVICE_UNAVAILABLE', error.message, requestId);
@@ -233,6 +242,8 @@ interface ExtractRun {
   snapshot: Snapshot;
   request: IncomingMessage;
   response: ServerResponse;
+  /** The client gone or the deadline passed: nothing is logged as read, nothing sent. */
+  abandoned: AbortSignal;
   inputs: ExtractInputs;
   batchSize: number | undefined;
 }
@@ -243,12 +254,16 @@ async function streamExtract(run: ExtractRun): Promise<void> {
   const childIds = await spec.children(snapshot, query, rowScopeOf(claims, todayInLondon(), 'CASE'), run.inputs);
   const importedAt = await lastImportCommittedAt(snapshot.session);
 
+  // Answered 503 while its children were found: the reader gets nothing, so nothing is logged as read.
+  if (run.abandoned.aborted) return;
   // No log, no answer: one entry listing every child of the extract, committed before any row.
   const record = new AccessRecord();
   record.bulk(childIds, 'BULK_EXTRACT', [...spec.columns]);
   try {
     await snapshot.writeNow((session) => writeAccessLog(session, record, reader));
   } catch (error) {
+    // The database unable to answer is the shell's 503 (src/http/server.ts); anything else withholds the extract.
+    if (unansweredReason(error)) throw error;
     request.log.error({ err: error }, 'access log not written: extract withheld');
     return sendError(response, 500, 'INTERNAL', 'The access log could not be written, so nothing is returned', requestId);
   }

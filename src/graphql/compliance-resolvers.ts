@@ -55,7 +55,7 @@ async function authorityDueDates(context: RequestContext, window: { from: IsoDat
     return { rows, children: children.filter(isOpen), leftOut };
   }
   try {
-    return await context.wholeAuthority.run(() => computedDueDates(context, window, asOf), context.hungUp);
+    return await context.wholeAuthority.run(() => computedDueDates(context, window, asOf), context.abandoned, context.deadline);
   } catch (error) {
     if (error instanceof QueueFullError) throw serviceUnavailable(error.message, error.retryAfterSeconds);
     throw error;
@@ -78,7 +78,7 @@ async function computedDueDates(context: RequestContext, window: { from: IsoDate
   for (let at = 0; at < ids.length; at += childrenPerStep) {
     // PGlite answers through promises alone: without a turn of the event loop no hang-up is seen.
     if (at > 0) await setImmediate();
-    context.hungUp.throwIfAborted();
+    context.abandoned.throwIfAborted();
     steps.push(await childrenDueDates(ids.slice(at, at + childrenPerStep), window, asOf, inputs));
   }
   const leftOut = steps.flatMap((step) => step.leftOut);

@@ -11,6 +11,7 @@ import type { Pseudonyms } from '../access/pseudonyms.js';
 import type { AccessRecord } from '../access/access-log.js';
 import type { ChildLeftOut } from '../db/authority-due-dates.js';
 import type { WholeAuthorityQueue } from '../access/whole-authority-queue.js';
+import type { RequestDeadline } from '../http/deadline.js';
 
 export interface RequestContext {
   requestId: string;
@@ -33,6 +34,8 @@ export interface RequestContext {
   childrenLeftOut: ChildLeftOut[];
   /** Where whole-authority work computed now waits its turn (one per instance). */
   wholeAuthority: WholeAuthorityQueue;
-  /** Aborts when the client hangs up before its answer: queued or long work stops. */
-  hungUp: AbortSignal;
+  /** Aborts when the answer is no longer wanted (the client hung up, or the deadline passed): queued or long work stops. */
+  abandoned: AbortSignal;
+  /** The request's deadline (none on PGlite): whole-authority work extends it (src/http/deadline.ts). */
+  deadline: RequestDeadline | undefined;
 }

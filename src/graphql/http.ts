@@ -27,6 +27,7 @@ import { formatUnanswered, serviceUnavailableStatus, type ErrorCode } from './er
 import { knownOperationTypes, refuseNulCharacters } from './input-checks.js';
 import { unansweredReason } from '../db/availability.js';
 import { defaultRetryAfterSeconds, sendServiceUnavailable } from '../http/server.js';
+import { deadlineOf } from '../http/deadline.js';
 import { buildCarebridgeSchema } from './schema.js';
 
 const graphqlResponseType = 'application/graphql-response+json; charset=utf-8';
@@ -223,9 +224,13 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       }
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const hangUp = new AbortController();
+    // The client hung up, or the deadline passed and it was answered 503 (src/http/deadline.ts).
     // No one reads the reason; a contract code keeps it out of the error log.
-    response.once('close', () => response.writableFinished || hangUp.abort(new GraphQLError('the client went away', { extensions: { code: 'SERVICE_UNAVAILABLE' } })));
+    const abandoned = new AbortController();
+    const abandon = () => abandoned.abort(new GraphQLError('the answer is no longer wanted', { extensions: { code: 'SERVICE_UNAVAILABLE' } }));
+    response.once('close', () => response.writableFinished || abandon());
+    const deadline = deadlineOf(request);
+    deadline?.signal.addEventListener('abort', abandon, { once: true });
     const context: RequestContext = {
       requestId,
       claims,
@@ -240,7 +245,8 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       access: new AccessRecord(),
       childrenLeftOut: [],
       wholeAuthority,
-      hungUp: hangUp.signal,
+      abandoned: abandoned.signal,
+      deadline,
     };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },

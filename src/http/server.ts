@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import { logSerializers, requestScope, type Logger } from '../log.js';
-import { unreachableReason } from '../db/availability.js';
+import { unansweredReason, unreachableReason } from '../db/availability.js';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
@@ -97,10 +97,11 @@ export function createHttpShell(options: HttpShellOptions): HttpShell {
     inFlight++;
     Promise.resolve(requestScope.run(String(request.id), () => handler(request, response)))
       .catch((error: unknown) => {
-        const unreachable = unreachableReason(error);
-        request.log.error({ err: error, ...(unreachable ? { reason: unreachable } : {}) }, 'request failed');
+        // Unreachable, or a statement past CAREBRIDGE_STATEMENT_TIMEOUT_MS: as GraphQL answers them.
+        const unanswered = unansweredReason(error);
+        request.log.error({ err: error, ...(unanswered ? { reason: unanswered } : {}) }, 'request failed');
         if (response.headersSent) response.destroy();
-        else if (unreachable) sendServiceUnavailable(response, String(request.id), `The database is unreachable (${unreachable}); try again shortly`);
+        else if (unanswered) sendServiceUnavailable(response, String(request.id), `The database could not answer (${unanswered}); try again shortly`);
         else sendJson(response, 500, { error: 'internal error', requestId: request.id });
       })
       .finally(() => {
