@@ -10,7 +10,7 @@ export type LinkRole = (typeof linkRoles)[number];
 export type PurposesByRole = Record<LinkRole, readonly string[]>;
 
 /** The contract's map; an authority's configuration extends it, never narrows it. */
-export const defaultPurposesByRole: PurposesByRole = {
+const defaultPurposesByRole: PurposesByRole = {
   ehc: ['EHC_*'],
   health: ['HEALTH_*'],
   education: ['EDUCATION*'],

@@ -89,13 +89,13 @@ export const firstArgumentEstimator: ComplexityEstimator = ({ field, args, child
 export const windowMonthCost = { computed: 2_000, stored: 100 } as const;
 
 /** Calendar months that [from, to] touches: 2026-01-31 to 2026-02-01 is 2; never less than 1. */
-export function monthsIn(window: { from: IsoDate; to: IsoDate }): number {
+function monthsIn(window: { from: IsoDate; to: IsoDate }): number {
   const index = (date: IsoDate) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
   return Math.max(index(window.to) - index(window.from) + 1, 1);
 }
 
 /** The cost of a whole-authority window on asOf: its months, at the stored or the computed rate. */
-export function windowCost(window: { from: IsoDate; to: IsoDate }, asOf: IsoDate, today: IsoDate = todayInLondon()): number {
+function windowCost(window: { from: IsoDate; to: IsoDate }, asOf: IsoDate, today: IsoDate = todayInLondon()): number {
   const stored = storedWindow(today);
   const storeShaped = asOf === today && window.from >= stored.from && window.to <= stored.to;
   return monthsIn(window) * (storeShaped ? windowMonthCost.stored : windowMonthCost.computed);

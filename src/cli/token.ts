@@ -1,5 +1,5 @@
 // `npm run -s token -- --role R [--org O] [--sub S] [--purpose P]`: prints a signed demo token
-// (the JWT alone on stdout, valid 12 hours) for the server in demo auth mode, signed with the
+// (the JWT alone on stdout, valid 12 hours or CAREBRIDGE_MAX_TOKEN_LIFETIME when shorter) for the server in demo auth mode, signed with the
 // same local secret in CAREBRIDGE_DATA_DIR (shared/contract/README.md, "Commands").
 
 import { parseArgs } from 'node:util';
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
     usage,
   );
   if (values.help) {
-    process.stdout.write(`${usage}\nPrints a demo token valid ${demoTokenLifetime}; works only in demo auth mode.\n`);
+    process.stdout.write(`${usage}\nPrints a demo token valid ${demoTokenLifetime} (or CAREBRIDGE_MAX_TOKEN_LIFETIME when shorter); works only in demo auth mode.\n`);
     return 0;
   }
   if (values.role === undefined) throw new UsageError(usage);

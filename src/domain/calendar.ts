@@ -199,7 +199,7 @@ const calendarYears = { first: 1, last: 9999 } as const;
  * any case record (case systems' placeholders are 1900-01-01) while every date an answer works
  * out from them — windows of a year or two, a 400-day look-back — stays a four-digit year.
  */
-export const questionDates = { from: '1900-01-01', to: '2999-12-31' } as const;
+const questionDates = { from: '1900-01-01', to: '2999-12-31' } as const;
 
 export class WorkingDayCalendar {
   /** The years whose official bank-holiday list is loaded. */

@@ -24,10 +24,10 @@ import { deadlineOf } from '../http/deadline.js';
 import { unansweredReason } from '../db/availability.js';
 import { storeAnswers, storedChildrenLeftOut, storedDueDateChildren, storedDueDatePages } from '../db/due-date-store.js';
 import { childRowsInBatches, dueDateExtractChildren, dueDateRowsInBatches, everyChild, type ExtractInputs, type Window } from './rows.js';
+import { contentTypes, csvHeader, formatFor, formatRecords, ResponseWriter, type ExtractRecord } from './stream.js';
 
 /** Stored due dates are read this many rows per statement. */
 const storedPageSize = 10_000;
-import { contentTypes, csvHeader, formatFor, formatRecords, ResponseWriter, type ExtractRecord } from './stream.js';
 
 /** The roles an authority-wide extract is for (as `compliance` and `dueDates`). */
 const extractRoles: ReadonlySet<Role> = new Set(['social-care', 'bi']);
@@ -123,7 +123,7 @@ class ExtractInputError extends Error {
   }
 }
 
-/** asOf (default today in London), and for due dates from/to (default a year either side), each within the loaded calendar. */
+/** asOf (default today in London), and for due dates from/to (default a year either side), each a date the rules can answer for. */
 function parseQuery(url: URL, spec: ExtractSpec, calendar: WorkingDayCalendar): ExtractQuery {
   for (const name of new Set(url.searchParams.keys())) {
     if (!spec.parameters.includes(name)) throw new ExtractInputError(name, `not a parameter of /extract/${spec.name} (${spec.parameters.join(', ')})`);

@@ -41,12 +41,12 @@ import { scheduleOf } from './schedule.js';
 export const maxPageSize = 500;
 const defaultPageSize = 50;
 
-/** asOf, or today; only within the years whose bank holidays are loaded, where every rule can answer. */
+/** asOf, or today; a date the rules can answer for (WorkingDayCalendar.problemWith). */
 function resolveAsOf(asOf: string | null | undefined, context: RequestContext): IsoDate {
   return asOf == null ? context.today : checkedDate('asOf', asOf, context);
 }
 
-/** A date argument the rules can answer for (within the loaded bank-holiday years), else BAD_USER_INPUT naming it. */
+/** A date argument the rules can answer for (WorkingDayCalendar.problemWith), else BAD_USER_INPUT naming it. */
 export function checkedDate(argument: string, date: IsoDate, context: Pick<RequestContext, 'calendar'>): IsoDate {
   const problem = context.calendar.problemWith(date);
   if (problem) throw badUserInput(argument, problem);

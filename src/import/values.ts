@@ -3,6 +3,7 @@
 // authority's labels are mapped. Each function returns the stored text or a problem.
 
 import { normaliseLabel } from '../config.js';
+import { isIsoDate } from '../domain/calendar.js';
 import type { ImportColumn } from './tables.js';
 
 export type Cell = { value: string | null; timeOfDay?: true } | { problem: string };
@@ -14,17 +15,13 @@ const ukDate = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 // is set aside and counted (ImportNotice 'time of day').
 const sqlServerDateTime = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?$/;
 
-const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /**
  * Years 0001–9999: what SQL Server's `date` and `datetime2` hold (case systems write sentinels
  * such as 0001-01-01, 1753-01-01 and 9999-12-31) and PostgreSQL's `date` stores.
  */
 function calendarDate(year: number, month: number, day: number): string | null {
-  if (year < 1 || month < 1 || month > 12 || day < 1) return null;
-  if (day > (month === 2 && isLeapYear(year) ? 29 : daysInMonth[month - 1]!)) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return year >= 1 && year <= 9999 && isIsoDate(date) ? date : null;
 }
 
 export function readDate(text: string): Cell {
@@ -54,7 +51,7 @@ export function readDate(text: string): Cell {
  * docs/import-dates.md gives the reasoning, and why case records are also reported before 2000.
  */
 const placeholderDates = new Set(['0001-01-01', '1753-01-01', '1899-12-30', '1900-01-01', '9999-12-31']);
-export const caseRecordFloor = '2000-01-01';
+const caseRecordFloor = '2000-01-01';
 
 /** Whether a stored date is worth a placeholder notice; `caseRecord` applies the 2000 floor. */
 export function isPossiblePlaceholder(date: string, caseRecord: boolean): boolean {
