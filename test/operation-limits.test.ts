@@ -426,7 +426,7 @@ describe('hardening settings', () => {
     expect(config.trustedDocuments).toEqual({ mode: 'allow', directory: path.resolve(new URL('../trusted-documents', import.meta.url).pathname) });
     expect(config.rateLimit).toEqual({ points: 600, durationSeconds: 60, redisUrl: undefined, keyPrefix: 'carebridge:rate' });
     expect(config.statementTimeoutMs).toBe(10_000);
-    expect(config.bulk).toEqual({ concurrency: 2, queue: 4 });
+    expect(config.bulk).toEqual({ concurrency: 2, queue: 4, timeoutMs: 600_000 });
     expect(loadConfig({ CAREBRIDGE_RATE_LIMIT: 'off' }).rateLimit).toBeNull();
   });
 

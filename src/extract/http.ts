@@ -19,7 +19,7 @@ import { leftOutForTheLog, type ChildLeftOut } from '../db/authority-due-dates.j
 import type { IsoDate } from '../domain/facts.js';
 import type { Admission } from '../graphql/http.js';
 import type { ErrorCode } from '../graphql/errors.js';
-import type { RouteHandler } from '../http/server.js';
+import { sendError, type RouteHandler } from '../http/server.js';
 import { deadlineOf } from '../http/deadline.js';
 import { unansweredReason } from '../db/availability.js';
 import { storeAnswers, storedChildrenLeftOut, storedDueDateChildren, storedDueDatePages } from '../db/due-date-store.js';
@@ -143,13 +143,8 @@ function parseQuery(url: URL, spec: ExtractSpec, calendar: WorkingDayCalendar): 
 }
 
 /** An error in the GraphQL errors' shape, as JSON (nothing of the extract has been sent). */
-function sendError(response: ServerResponse, status: number, code: ErrorCode, message: string, requestId: string, argument?: string): void {
-  const body = JSON.stringify({
-    errors: [{ message, extensions: { code, requestId, ...(argument ? { argument } : {}) } }],
-    extensions: { requestId },
-  });
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
-  response.end(body);
+function sendExtractError(response: ServerResponse, status: number, code: ErrorCode, message: string, requestId: string, argument?: string): void {
+  sendError(response, { status, code, message, requestId, argument });
 }
 
 export interface ExtractHandlerOptions {
@@ -180,20 +175,20 @@ export async function createExtractHandlers(options: ExtractHandlerOptions): Pro
       const admission = await admit(request);
       if (!admission.ok) {
         if (admission.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(admission.retryAfterSeconds));
-        return sendError(response, admission.status, admission.code, admission.message, requestId);
+        return sendExtractError(response, admission.status, admission.code, admission.message, requestId);
       }
       const { claims } = admission;
       const reader: AccessReader = { subject: claims.sub, role: claims.role, org: claims.org, purpose: claims.purpose, requestId };
       if (!extractRoles.has(claims.role)) {
         await logRefusal(database, spec, reader).catch((error: unknown) => request.log.error({ err: error }, 'refused extract not logged'));
-        return sendError(response, 403, 'FORBIDDEN', `/extract/${spec.name} is for the authority (social-care) and its BI tools (bi) only`, requestId);
+        return sendExtractError(response, 403, 'FORBIDDEN', `/extract/${spec.name} is for the authority (social-care) and its BI tools (bi) only`, requestId);
       }
       let query: ExtractQuery;
       try {
         query = parseQuery(new URL(request.url ?? '/', 'http://localhost'), spec, calendar());
       } catch (error) {
         if (!(error instanceof ExtractInputError)) throw error;
-        return sendError(response, 400, 'BAD_USER_INPUT', error.message, requestId, error.argument);
+        return sendExtractError(response, 400, 'BAD_USER_INPUT', error.message, requestId, error.argument);
       }
       const format = formatFor(request.headers.accept);
       const pseudonyms = claims.role === 'bi' ? new Pseudonyms(pseudonymKey, claims.org ?? claims.sub) : null;
@@ -218,7 +213,7 @@ export async function createExtractHandlers(options: ExtractHandlerOptions): Pro
         if (abandoned.aborted && error === abandoned.reason) return; // gone while waiting: no one to answer
         if (!(error instanceof QueueFullError)) throw error;
         response.setHeader('retry-after', String(error.retryAfterSeconds));
-        return sendError(response, 503, 'SERVICE_UNAVAILABLE', error.message, requestId);
+        return sendExtractError(response, 503, 'SERVICE_UNAVAILABLE', error.message, requestId);
       }
     };
 
@@ -265,7 +260,7 @@ async function streamExtract(run: ExtractRun): Promise<void> {
     // The database unable to answer is the shell's 503 (src/http/server.ts); anything else withholds the extract.
     if (unansweredReason(error)) throw error;
     request.log.error({ err: error }, 'access log not written: extract withheld');
-    return sendError(response, 500, 'INTERNAL', 'The access log could not be written, so nothing is returned', requestId);
+    return sendExtractError(response, 500, 'INTERNAL', 'The access log could not be written, so nothing is returned', requestId);
   }
 
   const leftOut: ChildLeftOut[] = [];

@@ -26,7 +26,7 @@ import { writeAccessTrail } from './access-logging.js';
 import { formatUnanswered, serviceUnavailableStatus, type ErrorCode } from './errors.js';
 import { knownOperationTypes, refuseNulCharacters } from './input-checks.js';
 import { unansweredReason } from '../db/availability.js';
-import { defaultRetryAfterSeconds, sendServiceUnavailable } from '../http/server.js';
+import { defaultRetryAfterSeconds, sendError, sendServiceUnavailable } from '../http/server.js';
 import { deadlineOf } from '../http/deadline.js';
 import { buildCarebridgeSchema } from './schema.js';
 
@@ -51,10 +51,8 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendGraphqlError(response: ServerResponse, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown>): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code, requestId: extensions.requestId } }], extensions });
-  response.writeHead(status, { 'content-type': graphqlResponseType, 'content-length': Buffer.byteLength(body) });
-  response.end(body);
+function sendGraphqlError(response: ServerResponse, status: number, code: ErrorCode, message: string, requestId: string, extensions: Record<string, unknown> = {}): void {
+  sendError(response, { status, code, message, requestId, contentType: graphqlResponseType, extensions });
 }
 
 /** What a request may do after authentication and the rate limit: its claims, or the refusal to send. */
@@ -197,7 +195,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
     const admission = await admitRequest(request, authenticator, rateLimiter);
     if (!admission.ok) {
       if (admission.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(admission.retryAfterSeconds));
-      return sendGraphqlError(response, admission.status, admission.code, admission.message, { requestId, dataImportedAt: await dataImportedAt() });
+      return sendGraphqlError(response, admission.status, admission.code, admission.message, requestId, { dataImportedAt: await dataImportedAt() });
     }
     const { claims } = admission;
 
@@ -206,7 +204,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       text = request.method === 'POST' ? await readBody(request) : '';
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
-      return sendGraphqlError(response, 413, 'BAD_USER_INPUT', `request body larger than ${maxBodyBytes} bytes`, { requestId });
+      return sendGraphqlError(response, 413, 'BAD_USER_INPUT', `request body larger than ${maxBodyBytes} bytes`, requestId);
     }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
@@ -220,7 +218,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       try {
         body = JSON.parse(text);
       } catch {
-        return sendGraphqlError(response, 400, 'BAD_USER_INPUT', 'request body is not valid JSON', { requestId });
+        return sendGraphqlError(response, 400, 'BAD_USER_INPUT', 'request body is not valid JSON', requestId);
       }
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -260,7 +258,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       request.log.error({ err: error }, 'access log not written: answer withheld');
       const unanswered = unansweredReason(error);
       if (unanswered) return sendServiceUnavailable(response, requestId, `The access log could not be written (${unanswered}), so nothing is returned; try again shortly`);
-      return sendGraphqlError(response, 500, 'INTERNAL', 'The access log could not be written, so nothing is returned', { requestId });
+      return sendGraphqlError(response, 500, 'INTERNAL', 'The access log could not be written, so nothing is returned', requestId);
     }
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;

@@ -32,19 +32,41 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 /** Seconds a client is asked to wait before retrying a 503 (unless the refusal knows better). */
 export const defaultRetryAfterSeconds = 5;
 
-/**
- * 503 SERVICE_UNAVAILABLE with Retry-After, in the shape of every error body (GraphQL's): for a
- * database that cannot answer in time, or work the instance cannot take now.
- */
-export function sendServiceUnavailable(response: ServerResponse, requestId: string, message: string, retryAfterSeconds = defaultRetryAfterSeconds): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', requestId } }], extensions: { requestId } });
-  response.writeHead(503, {
-    'content-type': 'application/json; charset=utf-8',
+export interface ErrorAnswer {
+  status: number;
+  /** A contract code (src/graphql/errors.ts, ErrorCode). */
+  code: string;
+  message: string;
+  requestId: string;
+  /** The argument at fault, for BAD_USER_INPUT. */
+  argument?: string;
+  retryAfterSeconds?: number;
+  /** /graphql answers application/graphql-response+json; the other routes JSON. */
+  contentType?: string;
+  /** Top-level extensions besides the request id (`dataImportedAt`). */
+  extensions?: Record<string, unknown>;
+}
+
+/** An error answered before anything else, in the shape of every error body (GraphQL's `errors`), for every route. */
+export function sendError(response: ServerResponse, answer: ErrorAnswer): void {
+  const { code, message, requestId, argument } = answer;
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, requestId, ...(argument ? { argument } : {}) } }], extensions: { requestId, ...answer.extensions } });
+  response.writeHead(answer.status, {
+    'content-type': answer.contentType ?? 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
-    'retry-after': String(retryAfterSeconds),
     'cache-control': 'no-store',
+    ...(answer.retryAfterSeconds === undefined ? {} : { 'retry-after': String(answer.retryAfterSeconds) }),
   });
   response.end(body);
+}
+
+/**
+ * 503 SERVICE_UNAVAILABLE with Retry-After: for a database that cannot answer in time, or work
+ * the instance cannot take now. When the database cannot answer, nor can it say how fresh its
+ * data is: `dataImportedAt` is null, as GraphQL gives it then.
+ */
+export function sendServiceUnavailable(response: ServerResponse, requestId: string, message: string, retryAfterSeconds = defaultRetryAfterSeconds): void {
+  sendError(response, { status: 503, code: 'SERVICE_UNAVAILABLE', message, requestId, retryAfterSeconds, extensions: { dataImportedAt: null } });
 }
 
 export interface HttpShell {
