@@ -72,6 +72,8 @@ export async function materialiseDueDates(database: Database, inputs: Omit<DueDa
   }
   if (leftOut.length > 0) logger?.warn(leftOutForTheLog(leftOut), 'children left out of the stored due dates: a rule cannot read their records');
   await database.transaction(async (session) => {
+    // One store at a time (the service at start, an import's CLI): two would both delete, then both insert.
+    await session.query(`SELECT pg_advisory_xact_lock(hashtext('carebridge.due_date_store'))`);
     await session.query('DELETE FROM carebridge.due_date');
     await session.query('DELETE FROM carebridge.child_caseload');
     let position = 0;
