@@ -34,6 +34,16 @@ interface Answer {
   body: { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
 }
 
+/** Takes the instance's one place, as a long whole-authority request would, until released. */
+function holdThePlace(api: TestService): () => Promise<void> {
+  let release!: () => void;
+  const held = api.service.wholeAuthority.run(() => new Promise<void>((resolve) => (release = resolve)));
+  return async () => {
+    release();
+    await held;
+  };
+}
+
 /** POSTs a GraphQL request as `role`; each call is a new consumer unless `sub`/`org` are given. */
 async function post(
   api: TestService,
@@ -314,18 +324,8 @@ describe('the whole-authority queue over HTTP (CAREBRIDGE_BULK_CONCURRENCY=1, CA
   });
   afterAll(async () => api?.close());
 
-  /** Takes the instance's one place, as a long whole-authority request would, until released. */
-  function holdThePlace(): () => Promise<void> {
-    let release!: () => void;
-    const held = api.service.wholeAuthority.run(() => new Promise<void>((resolve) => (release = resolve)));
-    return async () => {
-      release();
-      await held;
-    };
-  }
-
   it('while one runs: an off-store compliance waits its turn and is answered; the next is 503 SERVICE_UNAVAILABLE with Retry-After, and so is an extract, before any byte', async () => {
-    const release = holdThePlace();
+    const release = holdThePlace(api);
     const waiting = post(api, { query: pastCompliance('2025-04-01', '2026-03-31') });
     await vi.waitFor(() => expect(api.service.wholeAuthority.waiting).toBe(1));
 
@@ -354,7 +354,7 @@ describe('the whole-authority queue over HTTP (CAREBRIDGE_BULK_CONCURRENCY=1, CA
   });
 
   it('an extract whose client hangs up while waiting leaves the queue', async () => {
-    const release = holdThePlace();
+    const release = holdThePlace(api);
     const token = await api.token('social-care');
     const request = httpRequest(`${api.service.url}/extract/children`, { headers: { authorization: `Bearer ${token}` } });
     request.on('error', () => {});
@@ -516,19 +516,11 @@ describe.runIf(realPostgresUrl)('whole-authority work under the request deadline
   });
   afterAll(async () => api?.close());
 
-  function holdThePlace(): () => Promise<void> {
-    let release!: () => void;
-    const held = api.service.wholeAuthority.run(() => new Promise<void>((resolve) => (release = resolve)));
-    return async () => {
-      release();
-      await held;
-    };
-  }
   const extractsLogged = async () =>
     Number((await api.service.database.query<{ n: string }>(`SELECT count(*) AS n FROM carebridge.access_log WHERE kind = 'BULK_EXTRACT'`))[0]!.n);
 
   it('waits past the 300 ms request deadline under the 1.5 s bulk one, and is answered', async () => {
-    const release = holdThePlace();
+    const release = holdThePlace(api);
     const answer = post(api, { query: pastCompliance('2025-04-01', '2026-03-31') });
     await vi.waitFor(() => expect(api.service.wholeAuthority.waiting).toBe(1));
     await new Promise((resolve) => setTimeout(resolve, 600));
@@ -537,7 +529,7 @@ describe.runIf(realPostgresUrl)('whole-authority work under the request deadline
   });
 
   it('past the bulk deadline: 503 SERVICE_UNAVAILABLE, out of the queue, and no extract logged as read', async () => {
-    const release = holdThePlace();
+    const release = holdThePlace(api);
     const before = await extractsLogged();
     const token = await api.token('social-care');
     const extract = fetch(`${api.service.url}/extract/children`, { headers: { authorization: `Bearer ${token}` } });
