@@ -8,7 +8,8 @@ import { openDatabase, type Database } from './db/connection.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createAuthenticator } from './access/authentication.js';
 import { WholeAuthorityQueue } from './access/whole-authority-queue.js';
-import { loadCalendar } from './db/bank-holidays.js';
+import { holdDataAsImported, type DataAsImported } from './db/data-changes.js';
+import { lastImportCommittedAt } from './db/children.js';
 import { dueDateStoreIsStale, refreshDueDateStore } from './db/due-date-store.js';
 import { todayInLondon, type WorkingDayCalendar } from './domain/calendar.js';
 import { createGraphqlHandler } from './graphql/http.js';
@@ -41,11 +42,14 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     connectTimeoutMs: config.requestTimeoutMs,
   });
   let ready = false;
-  let calendar: WorkingDayCalendar | undefined;
-  const currentCalendar = () => {
-    if (!calendar) throw new Error('the working-day calendar is not loaded yet');
-    return calendar;
+  // Held in memory, reloaded when an import or `npm run holidays` commits (src/db/data-changes.ts).
+  let dataAsImported: DataAsImported | undefined;
+  const currentCalendar = (): WorkingDayCalendar => {
+    if (!dataAsImported) throw new Error('the working-day calendar is not loaded yet');
+    return dataAsImported.calendar();
   };
+  // Unknown (null) rather than a failed answer when the database cannot say.
+  const dataImportedAt = () => dataAsImported?.dataImportedAt() ?? lastImportCommittedAt(database).catch(() => null);
   // Off-store compliance and dueDates, and the extracts, take turns here (src/access/whole-authority-queue.ts).
   const wholeAuthority = new WholeAuthorityQueue(config.bulk);
   const graphql = await createGraphqlHandler({
@@ -54,6 +58,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     authenticator,
     logger,
     calendar: currentCalendar,
+    dataImportedAt,
     wholeAuthority,
   });
   // Until migrations (and any demo seeding) are done, GraphQL answers 503 like /readyz.
@@ -92,8 +97,8 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   const started = (async () => {
     await migrateDatabase(database, config.migrationUrl);
     await seedDemoAuthority(database, config, logger);
-    // Bank holidays change only through `npm run holidays`; a restart picks them up.
-    calendar = await loadCalendar(database, config.policy.localNonWorkingDays);
+    dataAsImported = await holdDataAsImported(database, { localNonWorkingDays: config.policy.localNonWorkingDays, logger });
+    const calendar = dataAsImported.calendar();
     const storeStale = await dueDateStoreIsStale(database, config.policy, todayInLondon());
     ready = true;
     logger.info('ready');
@@ -136,6 +141,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
       clearTimeout(grace);
       await withinGrace(started);
       await withinGrace(graphql.stop());
+      await withinGrace(dataAsImported?.stop() ?? Promise.resolve());
       await database.close(Math.max(0, graceEnds - Date.now()));
     })());
 

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { loadConfig } from '../config.js';
 import { BankHolidaysMissingError, coveredYears, englandAndWales, storedHolidaysIn, upsertBankHolidays } from '../db/bank-holidays.js';
 import { openDatabase } from '../db/connection.js';
+import { announceDataChanged } from '../db/data-changes.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { isIsoDate } from '../domain/calendar.js';
 import { parseCommandLine, runCommand, UsageError } from './command.js';
@@ -103,6 +104,8 @@ async function main(): Promise<number> {
       const notListed = (await storedHolidaysIn(session, years)).filter((date) => !listed.has(date));
       // Throws (and so rolls back) when the file would leave a year without holidays between others.
       const covered = await coveredYears(session);
+      // Running services reload their calendar once this commits.
+      await announceDataChanged(session);
       return { counts, covered, notListed };
     });
     const { counts, covered, notListed } = outcome;

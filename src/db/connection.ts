@@ -57,6 +57,20 @@ export interface Database extends SqlSession {
   cancellable<T>(run: () => Promise<T>): { result: Promise<T>; cancel(): void };
   /** Waits up to `timeoutMs` (default 5 s) for statements in progress, then drops the connections. */
   close(timeoutMs?: number): Promise<void>;
+  /**
+   * LISTENs on `channel` (src/db/data-changes.ts). PostgreSQL: on a connection of its own,
+   * re-established every second while lost (`lost`, then `listening` again). PGlite: in-process,
+   * never lost. Resolves to the function that stops listening.
+   */
+  listen(channel: string, events: ListenEvents): Promise<() => Promise<void>>;
+}
+
+export interface ListenEvents {
+  notified(): void;
+  /** Listening (again): anything sent while not listening was missed. */
+  listening(): void;
+  /** The listening connection is gone: notifications are missed until `listening` is called again. */
+  lost(): void;
 }
 
 /** A consistent, read-only view of the database (`Database.readSnapshot`). */
@@ -235,6 +249,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       ) as Promise<never>,
     unreachable: () => availability.reason,
     check,
+    listen: (channel, events) => listenOnPostgres(url, clientOptions, channel, events),
     cancellable: (run) => {
       const current: CancellableWork = { queries: new Set(), cancelled: false };
       return {
@@ -327,6 +342,49 @@ function watchOutcome(query: postgres.PendingQuery<postgres.Row[]>, hooks: State
  * drizzle over a postgres.js transaction: drizzle reads (and sets) the client's type parsers on
  * `options`, which a transaction's handle lacks; they are the pool's, shared by its connections.
  */
+const relistenIntervalMs = 1000;
+
+/**
+ * A connection of its own for LISTEN. Not postgres.js's `sql.listen`: that reconnects too, but
+ * says nothing when its connection is lost, and a listener must know when it may have missed a
+ * notification (docs/operations.md, "Data changes").
+ */
+async function listenOnPostgres(url: string, clientOptions: postgres.Options<Record<string, postgres.PostgresType>>, channel: string, events: ListenEvents): Promise<() => Promise<void>> {
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  // onnotify is postgres.js's own (sql.listen uses it) but not in its types.
+  const listenerOptions = {
+    ...clientOptions,
+    max: 1,
+    idle_timeout: undefined,
+    max_lifetime: null,
+    onnotify: (name: string) => name === channel && events.notified(),
+    onclose: () => {
+      if (stopped) return;
+      events.lost();
+      listenAgain();
+    },
+  };
+  const connection = postgres(url, listenerOptions);
+  const listen = () => connection.unsafe(`LISTEN ${quoteIdentifier(channel)}`).then(() => !stopped && events.listening());
+  const listenAgain = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      listen().catch(listenAgain);
+    }, relistenIntervalMs).unref();
+  };
+  await listen().catch(() => {
+    events.lost();
+    listenAgain();
+  });
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await connection.end({ timeout: 0 });
+  };
+}
+
 function transactionClient(tx: postgres.TransactionSql, pool: postgres.Sql): postgres.Sql {
   return new Proxy(tx, { get: (target, property) => (property === 'options' ? pool.options : Reflect.get(target, property)) }) as unknown as postgres.Sql;
 }
@@ -411,6 +469,11 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
           },
         });
       }),
+    listen: async (channel, events) => {
+      const unlisten = await client.listen(channel, () => events.notified());
+      events.listening();
+      return unlisten;
+    },
     // In-process: it cannot be unreachable, and a statement under way cannot be cancelled.
     unreachable: () => null,
     check: async (timeoutMs) => {

@@ -14,7 +14,6 @@ import { formatTrustedDocumentRefusal, loadTrustedDocuments } from '../access/tr
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import { createChildRecordLoaders } from '../db/child-records.js';
-import { lastImportCommittedAt } from '../db/children.js';
 import { todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
 import { distinctChildren, leftOutForTheLog } from '../db/authority-due-dates.js';
 import type { Logger } from '../log.js';
@@ -95,6 +94,8 @@ export interface GraphqlHandlerOptions {
   config: Config;
   /** The working-day calendar, loaded from the database once it is migrated. */
   calendar: () => WorkingDayCalendar;
+  /** When the last import committed, for extensions.dataImportedAt (src/db/data-changes.ts); null when unknown. */
+  dataImportedAt: () => Promise<string | null>;
   database: Database;
   authenticator: Authenticator;
   logger: Logger;
@@ -103,10 +104,8 @@ export interface GraphqlHandlerOptions {
 }
 
 export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
-  const { config, database, authenticator, logger, calendar, wholeAuthority } = options;
+  const { config, database, authenticator, logger, calendar, dataImportedAt, wholeAuthority } = options;
   const pseudonymKey = await loadPseudonymKey(config);
-  // Unknown (null) rather than a failed answer when the database cannot say.
-  const dataImportedAt = () => lastImportCommittedAt(database).catch(() => null);
 
   // Field rules depend on the token, so they run for every request after the operation is
   // known: a validation rule would be cached with the document and skipped for the next reader.

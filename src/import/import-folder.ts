@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LabelMaps } from '../config.js';
 import { quoteIdentifier, type Database, type SqlSession } from '../db/connection.js';
+import { announceDataChanged } from '../db/data-changes.js';
 import { rebuildChildren } from '../db/children-index.js';
 import { NoticeList, ProblemList, type ImportNotice, type ImportProblem } from './problems.js';
 import { readRows, type ExtractEncoding, type FileCounts, type FileHeader } from './read-file.js';
@@ -156,6 +157,8 @@ export async function importFolder(database: Database, options: ImportOptions): 
           startedAt.toISOString(),
         ],
       );
+      // Running services reload what they hold per import once this commits (src/db/data-changes.ts).
+      await announceDataChanged(session);
     });
   } catch (error) {
     if (error instanceof Rejected) return report(false, []);
