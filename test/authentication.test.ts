@@ -124,6 +124,17 @@ describe('demo auth mode', () => {
     expect(await refusal(authenticator, `Bearer ${noExpiry}`)).toBe('token has no valid expiry');
   });
 
+  it('keeps a verified token no longer than its expiry: accepted from memory until exp, refused after', async () => {
+    // No clock tolerance, so exp is the last moment jose accepts it too.
+    const strict = await createAuthenticator(loadConfig({ CAREBRIDGE_DATA_DIR: config.dataDir, CAREBRIDGE_CLOCK_TOLERANCE_S: '0' }), quiet);
+    const expiresAt = now() + 2;
+    const shortLived = `Bearer ${await demoToken({}, (jwt) => jwt.setExpirationTime(expiresAt))}`;
+    await expect(strict.authenticate(shortLived)).resolves.toMatchObject({ role: 'social-care', sub: 'worker-1' });
+    await expect(strict.authenticate(shortLived)).resolves.toMatchObject({ role: 'social-care', sub: 'worker-1' });
+    await new Promise((resolve) => setTimeout(resolve, (expiresAt + 1) * 1000 - Date.now()));
+    expect(await refusal(strict, shortLived)).toBe('token expired');
+  });
+
   it('refuses a token that lives longer than the maximum (exp − iat, not its age), has no iat, or is issued in the future beyond the tolerance', async () => {
     const lifetime = (issuedAt: number, expires: number) => demoToken({}, (jwt) => jwt.setIssuedAt(issuedAt).setExpirationTime(expires));
     expect(await refusal(authenticator, `Bearer ${await lifetime(now(), now() + 25 * 3600)}`)).toBe(

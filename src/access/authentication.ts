@@ -4,7 +4,7 @@
 // CAREBRIDGE_DATA_DIR, and is refused in production. A rejected token gets a short reason that
 // is safe to show the caller: never the token itself, never a stack.
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmod, link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -18,6 +18,7 @@ import {
   type JWTVerifyOptions,
   type JWTVerifyResult,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { ConfigError, type Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { emergencyCarePurpose, linkRoles, purposeMatches, type LinkRole } from './link-purposes.js';
@@ -74,6 +75,8 @@ const demoTokenLifetimeSeconds = 12 * 3600;
 export const demoKeyFileName = 'demo-signing-key';
 const demoAlgorithm = 'HS256';
 const realAlgorithms = ['RS256', 'ES256', 'PS256'];
+/** Tokens in use at once: one or a few per reader, so far above a local authority's readers. */
+const verifiedTokensKept = 10_000;
 /** Far above any real token (Entra ID's run to a few kB); refused before any parsing. */
 const maxTokenLength = 16_384;
 
@@ -219,10 +222,16 @@ export async function createAuthenticator(config: AuthConfig, logger: Pick<Logge
     requiredClaims: ['iat', 'exp'],
   };
 
+  // Verified tokens, by their hash, until they expire: a refused token is never kept, and a kept
+  // one is never used past its exp (no clock tolerance here).
+  const verified = new LRUCache<string, Claims>({ max: verifiedTokensKept });
   return {
     mode: auth.mode,
     async authenticate(authorizationHeader) {
       const token = bearerToken(authorizationHeader);
+      const key = createHash('sha256').update(token).digest('base64url');
+      const known = verified.get(key);
+      if (known) return known;
       checkHeader(token, algorithms);
       let payload: JWTPayload;
       try {
@@ -231,7 +240,10 @@ export async function createAuthenticator(config: AuthConfig, logger: Pick<Logge
         throw rejection(error, auth.mode);
       }
       checkLifetime(payload, config.tokens);
-      return claimsOf(payload, auth.claims, config.purposesByRole);
+      const claims = claimsOf(payload, auth.claims, config.purposesByRole);
+      const untilExpiry = payload.exp! * 1000 - Date.now();
+      if (untilExpiry > 0) verified.set(key, claims, { ttl: untilExpiry });
+      return claims;
     },
   };
 }
