@@ -108,6 +108,17 @@ describe('rows: which children a role finds', () => {
     expect(hidden.body.errors).toEqual(missing.body.errors);
   });
 
+  it('one operation text asked by several readers in turn: each gets its own role’s field rules, whoever asked it first', async () => {
+    const text = '{ childByNhsNumber(nhsNumber: "9990000026") { forename careStatus { kinds } } }';
+    const order = ['social-care', 'health in emergency care', 'bi', 'health', 'health in emergency care', 'social-care', 'bi'];
+    const replies = [];
+    for (const reader of order) replies.push({ reader, reply: await ask(reader, text) });
+    for (const { reader, reply } of replies) {
+      if (reader === 'social-care' || reader === 'health') expect(reply.body, reader).toMatchObject({ data: { childByNhsNumber: { forename: 'Wren', careStatus: { kinds: ['CHILD_PROTECTION'] } } } });
+      else expect(reply.body.errors?.[0]?.extensions, reader).toMatchObject({ code: 'FORBIDDEN', fields: reader === 'bi' ? ['Query.childByNhsNumber', 'Child.forename'] : ['Child.forename'] });
+    }
+  });
+
   it('health in emergency care reads care status and duty line of any unrestricted child by NHS number, and nothing else', async () => {
     const byNhs = (nhsNumber: string, fields: string) => ask('health in emergency care', `{ childByNhsNumber(nhsNumber: "${nhsNumber}") { ${fields} } }`);
     expect((await byNhs('9990000050', 'careStatus { kinds }')).body.data).toEqual({ childByNhsNumber: { careStatus: { kinds: ['CHILD_PROTECTION'] } } });

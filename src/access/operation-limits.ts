@@ -20,6 +20,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import type { Config, OperationLimitSettings } from '../config.js';
 import type { RequestContext } from '../graphql/context.js';
 import { DueKind } from '../graphql/types/enums.js';
@@ -128,6 +129,26 @@ export const dueDatesCost: ComplexityEstimator = (options) => {
 
 export const costEstimators: ComplexityEstimator[] = [fieldExtensionsEstimator(), firstArgumentEstimator, simpleEstimator({ defaultComplexity: 1 })];
 
+/** The arguments the estimators above read: a variable used in no other place does not change a cost. */
+const costArguments = new Set(['first', 'from', 'to', 'asOf', 'groupBy', 'filter']);
+
+/** The variables a document's cost depends on: those used inside a cost argument. */
+function costVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    [Kind.ARGUMENT](node) {
+      if (!costArguments.has(node.name.value)) return;
+      visit(node.value, { [Kind.VARIABLE]: (variable) => void names.add(variable.name.value) });
+    },
+  });
+  return [...names].sort();
+}
+
+/** Costs already worked out, per document (see refusedByDocument in who-sees-what.ts for why weak). */
+const costsByDocument = new WeakMap<DocumentNode, { costVariables: string[]; costs: LRUCache<string, number> }>();
+/** Per document: its operations, by the values of its cost variables and the date (windows cost by today). */
+const costsKeptPerDocument = 100;
+
 /** The cost of one operation of a document, with its variables (for `first: $first`). */
 export function operationCost(
   schema: Parameters<typeof getComplexity>[0]['schema'],
@@ -135,7 +156,15 @@ export function operationCost(
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
 ): number {
-  return getComplexity({ schema, query: document, variables: variables ?? {}, estimators: costEstimators, ...(operationName ? { operationName } : {}) });
+  let known = costsByDocument.get(document);
+  if (!known) costsByDocument.set(document, (known = { costVariables: costVariablesOf(document), costs: new LRUCache({ max: costsKeptPerDocument }) }));
+  const key = JSON.stringify([operationName ?? null, todayInLondon(), known.costVariables.map((name) => (variables && name in variables ? [variables[name]] : []))]);
+  let cost = known.costs.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({ schema, query: document, variables: variables ?? {}, estimators: costEstimators, ...(operationName ? { operationName } : {}) });
+    known.costs.set(key, cost);
+  }
+  return cost;
 }
 
 /** Whether the document asks for the schema itself (`__schema`, `__type`; `__typename` is ordinary). */

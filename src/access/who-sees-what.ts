@@ -91,7 +91,23 @@ export function mayRead(claims: Claims, type: string, field: string): boolean {
 }
 
 /** The fields of the document this reader may not ask for, as `Type.field`, in document order, each once. */
+/**
+ * The refused fields per document and kind of reader (mayRead reads only the role and whether it
+ * is an emergency-care read). Apollo parses each operation text once and keeps its DocumentNode
+ * in its bounded document store, so a weak map by document is bounded by that store.
+ */
+const refusedByDocument = new WeakMap<DocumentNode, Map<string, string[]>>();
+
 export function forbiddenFieldsIn(document: DocumentNode, schema: GraphQLSchema, claims: Claims): string[] {
+  const reader = isEmergencyCare(claims) ? 'emergency-care' : claims.role;
+  let byReader = refusedByDocument.get(document);
+  if (!byReader) refusedByDocument.set(document, (byReader = new Map()));
+  let refused = byReader.get(reader);
+  if (!refused) byReader.set(reader, (refused = fieldsRefused(document, schema, claims)));
+  return refused;
+}
+
+function fieldsRefused(document: DocumentNode, schema: GraphQLSchema, claims: Claims): string[] {
   const typeInfo = new TypeInfo(schema);
   const refused = new Set<string>();
   visit(
