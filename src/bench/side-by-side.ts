@@ -159,6 +159,11 @@ function graphqlTarget(name: string, server: RunningServer, query: string, heade
   };
 }
 
+/** The number of rows in each relation of an answer, in the order the answer lists them. */
+function relationSizes(fields: unknown[]): number[] {
+  return fields.flatMap((field) => (Array.isArray(field) ? [field.length] : field !== null && typeof field === 'object' && 'nodes' in field ? [(field.nodes as unknown[]).length] : []));
+}
+
 async function ask(target: Target, id: string): Promise<unknown> {
   const round = target.round([id]);
   const response = await fetch(round.paths ? `${round.url}${round.paths[0]}` : round.url, { method: round.method, headers: round.headers, body: round.bodies?.[0] });
@@ -239,12 +244,18 @@ async function main(): Promise<void> {
         answered: (body) => body !== null && typeof body === 'object' && 'id' in body,
       },
     ];
-    // Every server answers every sampled child before it is timed (autocannon counts statuses, not GraphQL errors).
-    for (const target of targets) {
-      for (const id of ids) {
+    // Every server answers every sampled child before it is timed (autocannon counts statuses, not
+    // GraphQL errors), and PostGraphile and the raw endpoint answer the same content.
+    for (const id of ids) {
+      const bodies = new Map<string, unknown>();
+      for (const target of targets) {
         const body = await ask(target, id);
         if (!target.answered(body)) throw new Error(`${target.name} did not answer child ${ids.indexOf(id)} of the sample: ${JSON.stringify(body).slice(0, 300)}`);
+        bodies.set(target.name, body);
       }
+      const fromPostgraphile = relationSizes(Object.values((bodies.get('postgraphile-plain') as { data: Record<string, Record<string, unknown>> }).data.ssdPersonByPersPersonId!));
+      const fromRaw = relationSizes(Object.values(bodies.get('raw-plain') as Record<string, unknown>));
+      if (fromPostgraphile.join() !== fromRaw.join()) throw new Error(`PostGraphile and the raw endpoint disagree on child ${ids.indexOf(id)} of the sample: relations of ${fromPostgraphile.join()} and ${fromRaw.join()} rows`);
     }
     const entriesBefore = await countEntries();
 
