@@ -13,6 +13,7 @@
 import { spawn, fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
@@ -258,6 +259,8 @@ async function main(): Promise<void> {
       if (fromPostgraphile.join() !== fromRaw.join()) throw new Error(`PostGraphile and the raw endpoint disagree on child ${ids.indexOf(id)} of the sample: relations of ${fromPostgraphile.join()} and ${fromRaw.join()} rows`);
     }
     const entriesBefore = await countEntries();
+    // The machine may be shared: the figures are read against the load it carried.
+    const loadAverageBefore = loadavg()[0]!;
 
     const rounds: Record<string, LoadFigures[]> = Object.fromEntries(targets.map((target) => [target.name, []]));
     for (let round = 0; round < Number(values.rounds); round++) {
@@ -301,6 +304,7 @@ async function main(): Promise<void> {
         postgraphileToRaw: round2(rate('postgraphile-plain') / rate('raw-plain')),
       },
       accessLog: { carebridgeReads, entries, complete: entries >= carebridgeReads && entries - carebridgeReads <= cutShort },
+      loadAverage1m: { before: round2(loadAverageBefore), after: round2(loadavg()[0]!) },
       node: process.version,
       postgres: (await checking`SHOW server_version`)[0]!.server_version as string,
       at: new Date().toISOString(),
