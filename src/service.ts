@@ -9,6 +9,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { createAuthenticator } from './access/authentication.js';
 import { WholeAuthorityQueue } from './access/whole-authority-queue.js';
 import { holdDataAsImported, type DataAsImported } from './db/data-changes.js';
+import { readMeetingKindsRecorded } from './db/child-records.js';
 import { lastImportCommittedAt } from './db/children.js';
 import { dueDateStoreIsStale, refreshDueDateStore } from './db/due-date-store.js';
 import { todayInLondon, type WorkingDayCalendar } from './domain/calendar.js';
@@ -50,6 +51,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   };
   // Unknown (null) rather than a failed answer when the database cannot say.
   const dataImportedAt = () => dataAsImported?.dataImportedAt() ?? lastImportCommittedAt(database).catch(() => null);
+  const meetingKindsRecorded = () => dataAsImported?.meetingKindsRecorded() ?? readMeetingKindsRecorded(database.orm);
   // Off-store compliance and dueDates, and the extracts, take turns here (src/access/whole-authority-queue.ts).
   const wholeAuthority = new WholeAuthorityQueue(config.bulk);
   const graphql = await createGraphqlHandler({
@@ -59,6 +61,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     logger,
     calendar: currentCalendar,
     dataImportedAt,
+    meetingKindsRecorded,
     wholeAuthority,
   });
   // Until migrations (and any demo seeding) are done, GraphQL answers 503 like /readyz.

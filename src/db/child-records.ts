@@ -53,7 +53,24 @@ function singleLoader<T>(load: (keys: string[]) => Promise<T[]>, keyOf: (fact: T
 // Spans need a start; a row without one (the import requires it) would be unreadable.
 const start = (date: string | null) => date ?? '0001-01-01';
 
-export function createChildRecordLoaders(orm: Orm) {
+/**
+ * The kinds of meeting the extract carries at all: a kind with no rows means whether those
+ * meetings happen is unknown (rules.md, completionKnown). Pathway plan reviews are also carried by
+ * `ssd_care_leavers`. It changes only when an import commits: the service holds it in memory
+ * (src/db/data-changes.ts); whole-authority work reads it once per batch.
+ */
+export async function readMeetingKindsRecorded(orm: Orm): Promise<ReadonlySet<MeetingKind>> {
+  const { cbMeeting, ssdCareLeavers } = schema;
+  const [meetingKinds, pathwayReviews] = await Promise.all([
+    orm.selectDistinct({ kind: cbMeeting.meet_kind }).from(cbMeeting),
+    orm.select({ id: ssdCareLeavers.clea_table_id }).from(ssdCareLeavers).where(isNotNull(ssdCareLeavers.clea_pathway_plan_review_date)).limit(1),
+  ]);
+  const kinds = new Set(meetingKinds.map((row) => row.kind as MeetingKind));
+  if (pathwayReviews.length > 0) kinds.add('PATHWAY_PLAN_REVIEW');
+  return kinds;
+}
+
+export function createChildRecordLoaders(orm: Orm, meetingKindsRecorded: () => Promise<ReadonlySet<MeetingKind>> = () => readMeetingKindsRecorded(orm)) {
   const { ssdPerson, ssdCpPlans, ssdCinPlans, ssdEarlyHelpEpisodes, ssdClaEpisodes, ssdLegalStatus } = schema;
   const { ssdClaReviews, ssdClaPlacement, ssdClaCarePlan, ssdClaHealth, ssdInvolvements, ssdProfessionals } = schema;
   const { ssdDepartment, ssdCareLeavers, cbTeamContact, cbRelationship, cbCourtOrder } = schema;
@@ -376,18 +393,9 @@ export function createChildRecordLoaders(orm: Orm) {
       (meeting) => meeting.personId,
     ),
 
-    /**
-     * The kinds of meeting the extract carries at all: a kind with no rows means whether those
-     * meetings happen is unknown (rules.md, completionKnown). Pathway plan reviews are also
-     * carried by `ssd_care_leavers`. Two statements per request, whatever the number of children.
-     */
+    /** The kinds of meeting the extract carries at all (readMeetingKindsRecorded), once per request at most. */
     meetingKindsRecorded: new DataLoader<'all', ReadonlySet<MeetingKind>>(async (keys) => {
-      const [meetingKinds, pathwayReviews] = await Promise.all([
-        orm.selectDistinct({ kind: cbMeeting.meet_kind }).from(cbMeeting),
-        orm.select({ id: ssdCareLeavers.clea_table_id }).from(ssdCareLeavers).where(isNotNull(ssdCareLeavers.clea_pathway_plan_review_date)).limit(1),
-      ]);
-      const kinds = new Set(meetingKinds.map((row) => row.kind as MeetingKind));
-      if (pathwayReviews.length > 0) kinds.add('PATHWAY_PLAN_REVIEW');
+      const kinds = await meetingKindsRecorded();
       return keys.map(() => kinds);
     }),
 

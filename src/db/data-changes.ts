@@ -1,5 +1,5 @@
 // What changes only when an import (or `npm run holidays`) commits: when the last import committed,
-// and the working-day calendar. The service holds them in memory instead of reading them per
+// the kinds of meeting the extract carries, and the working-day calendar. The service holds them in memory instead of reading them per
 // request; a writer announces its commit with NOTIFY in the committing transaction (delivered only
 // if it commits), and every service LISTENing reloads (docs/operations.md, "Data changes").
 
@@ -7,6 +7,8 @@ import type { WorkingDayCalendar } from '../domain/calendar.js';
 import type { Logger } from '../log.js';
 import { loadCalendar } from './bank-holidays.js';
 import { lastImportCommittedAt } from './children.js';
+import { readMeetingKindsRecorded } from './child-records.js';
+import type { MeetingKind } from '../domain/child-protection.js';
 import type { Database, SqlSession } from './connection.js';
 
 export const dataChangedChannel = 'carebridge_data_changed';
@@ -19,6 +21,8 @@ export async function announceDataChanged(session: SqlSession): Promise<void> {
 export interface DataAsImported {
   /** When the last import committed; null when none has, or the database cannot say. */
   dataImportedAt(): Promise<string | null>;
+  /** readMeetingKindsRecorded, as of the last import. */
+  meetingKindsRecorded(): Promise<ReadonlySet<MeetingKind>>;
   calendar(): WorkingDayCalendar;
   stop(): Promise<void>;
 }
@@ -32,6 +36,7 @@ export async function holdDataAsImported(database: Database, options: { localNon
   const readImportedAt = () => lastImportCommittedAt(database).catch(() => null);
   let calendar = await loadCalendar(database, options.localNonWorkingDays);
   let importedAt = await readImportedAt();
+  let meetingKinds = await readMeetingKindsRecorded(database.orm);
   // Trusted only while listening and the last reload succeeded.
   let listening = false;
   let fresh = true;
@@ -42,9 +47,14 @@ export async function holdDataAsImported(database: Database, options: { localNon
     reloading = reloading.then(async () => {
       if (stopped) return;
       try {
-        const [loaded, at] = await Promise.all([loadCalendar(database, options.localNonWorkingDays), lastImportCommittedAt(database)]);
+        const [loaded, at, kinds] = await Promise.all([
+          loadCalendar(database, options.localNonWorkingDays),
+          lastImportCommittedAt(database),
+          readMeetingKindsRecorded(database.orm),
+        ]);
         calendar = loaded;
         importedAt = at;
+        meetingKinds = kinds;
         fresh = true;
       } catch (error) {
         fresh = false;
@@ -67,6 +77,7 @@ export async function holdDataAsImported(database: Database, options: { localNon
   });
   return {
     dataImportedAt: () => (listening && fresh ? Promise.resolve(importedAt) : readImportedAt()),
+    meetingKindsRecorded: () => (listening && fresh ? Promise.resolve(meetingKinds) : readMeetingKindsRecorded(database.orm)),
     calendar: () => calendar,
     stop: async () => {
       stopped = true;

@@ -14,6 +14,7 @@ import { formatTrustedDocumentRefusal, loadTrustedDocuments } from '../access/tr
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import { createChildRecordLoaders } from '../db/child-records.js';
+import type { MeetingKind } from '../domain/child-protection.js';
 import { todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
 import { distinctChildren, leftOutForTheLog } from '../db/authority-due-dates.js';
 import type { Logger } from '../log.js';
@@ -96,6 +97,8 @@ export interface GraphqlHandlerOptions {
   calendar: () => WorkingDayCalendar;
   /** When the last import committed, for extensions.dataImportedAt (src/db/data-changes.ts); null when unknown. */
   dataImportedAt: () => Promise<string | null>;
+  /** The kinds of meeting the extract carries, as of the last import (src/db/data-changes.ts). */
+  meetingKindsRecorded: () => Promise<ReadonlySet<MeetingKind>>;
   database: Database;
   authenticator: Authenticator;
   logger: Logger;
@@ -104,7 +107,7 @@ export interface GraphqlHandlerOptions {
 }
 
 export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
-  const { config, database, authenticator, logger, calendar, dataImportedAt, wholeAuthority } = options;
+  const { config, database, authenticator, logger, calendar, dataImportedAt, meetingKindsRecorded, wholeAuthority } = options;
   const pseudonymKey = await loadPseudonymKey(config);
 
   // Field rules depend on the token, so they run for every request after the operation is
@@ -233,7 +236,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       claims,
       today: todayInLondon(),
       database,
-      records: createChildRecordLoaders(database.orm),
+      records: createChildRecordLoaders(database.orm, meetingKindsRecorded),
       labels: config.labels,
       authorityName: config.authorityName,
       calendar: calendar(),
