@@ -535,6 +535,17 @@ describe('group commit: the entries of requests waiting together go in one state
       await Promise.all(next.map((trail) => writer.write(trail)));
       for (const trail of next) expect(await trailOf(trail.reader.requestId)).toEqual(expectedTrail(trail));
     });
+    it.skipIf(!realPostgresUrl)('a statement carrying others\' trails is not cancelled with the request that happened to start it', async () => {
+      const writer = new AccessTrailWriter(api.service.database);
+      const [first, second] = trails();
+      // As a request's deadline does (src/http/deadline.ts): cancel every statement of its work.
+      const request = api.service.database.cancellable(() => writer.write(first!));
+      const waiting = writer.write(second!);
+      request.cancel();
+      await expect(request.result).resolves.toBeUndefined();
+      await expect(waiting).resolves.toBeUndefined();
+      expect((await trailOf(first!.reader.requestId)).log).toHaveLength(1);
+    });
   });
 
   describe('over HTTP', () => {

@@ -2,7 +2,8 @@
 // a child on a CP plan or in care is raised for the local authority, as CP-IS does for health.
 // The caller decides which reads notify (the reader's role, the child's care status); this
 // module writes them (src/access/access-trail.ts), lists them, and acknowledges them.
-// Notifications are never deleted, and an acknowledgement is never overwritten (triggers in drizzle/0003_access.sql).
+// Notifications are never deleted, and an acknowledgement is never overwritten (triggers in
+// drizzle/0003_access.sql).
 
 import type { SqlSession } from '../db/connection.js';
 import { AccessRecord, isoTimestamp, type AccessReader } from './access-log.js';
