@@ -7,9 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessRecord, writeAccessLog, type AccessReader } from '../src/access/access-log.js';
+import { AccessTrailWriter, type AccessTrail } from '../src/access/access-trail.js';
 import { raiseAccessNotifications } from '../src/access/notifications.js';
+import { importFolder } from '../src/import/import-folder.js';
 import type { Role } from '../src/access/authentication.js';
 import { realPostgresUrl } from './support/database.js';
+import { writeExtract } from './support/extract.js';
 import { startTestService, type TestService } from './support/service.js';
 
 let api: TestService;
@@ -465,5 +468,162 @@ describe('only social-care', () => {
       [notification!.id],
     );
     expect(row?.acknowledged_at).toBeNull();
+  });
+});
+
+describe('group commit: the entries of requests waiting together go in one statement', () => {
+  const concurrent = 24;
+  /** Counts the access-log INSERTs sent while `work` runs. */
+  async function countingInserts<T>(work: () => Promise<T>): Promise<{ result: T; inserts: number }> {
+    let inserts = 0;
+    const listen = (text: string) => void (/insert into carebridge\.access_log/i.test(text) && inserts++);
+    api.service.database.statementListeners.add(listen);
+    try {
+      return { result: await work(), inserts };
+    } finally {
+      api.service.database.statementListeners.delete(listen);
+    }
+  }
+  const refuseEveryRow = () =>
+    // A check no row passes (a rename would not do: a prepared statement is bound to the table itself).
+    api.service.database.query('ALTER TABLE carebridge.access_log ADD CONSTRAINT refuse_every_row CHECK (request_id IS NULL) NOT VALID');
+  const acceptRowsAgain = () => api.service.database.query('ALTER TABLE carebridge.access_log DROP CONSTRAINT refuse_every_row');
+
+  const trailOf = async (requestId: string) => ({
+    log: await api.service.database.query('SELECT role, child_person_id, to_jsonb(fields) AS fields, outcome FROM carebridge.access_log WHERE request_id = $1', [requestId]),
+    notifications: await api.service.database.query('SELECT child_person_id, role, org, to_jsonb(child_status) AS child_status FROM carebridge.access_notification WHERE request_id = $1', [requestId]),
+  });
+
+  describe('AccessTrailWriter', () => {
+    /** `concurrent` trails, every other one with a notification. */
+    function trails(): AccessTrail[] {
+      return Array.from({ length: concurrent }, (_, i) => {
+        const child = childId();
+        const record = new AccessRecord();
+        record.read(child, 'careStatus');
+        return { record, reader: reader(), notifying: i % 2 === 0 ? [{ childId: child, status: ['CHILD_IN_CARE'] }] : [] };
+      });
+    }
+    const expectedTrail = (trail: AccessTrail) => ({
+      log: [{ role: 'health', child_person_id: [...trail.record.childrenRead][0], fields: ['careStatus'], outcome: 'READ' }],
+      notifications: trail.notifying.map((read) => ({ child_person_id: read.childId, role: 'health', org: 'RX1', child_status: ['CHILD_IN_CARE'] })),
+    });
+
+    it('writes the first trail at once and those that arrive meanwhile together in the next statement', async () => {
+      const writer = new AccessTrailWriter(api.service.database);
+      const written = trails();
+      const { inserts } = await countingInserts(() => Promise.all(written.map((trail) => writer.write(trail))));
+      expect(inserts).toBe(2);
+      for (const trail of written) expect(await trailOf(trail.reader.requestId)).toEqual(expectedTrail(trail));
+    });
+
+    it('a failed statement fails every trail of its batch and writes none of it; the next batch is written', async () => {
+      const writer = new AccessTrailWriter(api.service.database);
+      const refused = trails();
+      await refuseEveryRow();
+      let outcomes;
+      try {
+        outcomes = await countingInserts(() => Promise.allSettled(refused.map((trail) => writer.write(trail))));
+      } finally {
+        await acceptRowsAgain();
+      }
+      expect(outcomes.inserts).toBe(2);
+      expect(outcomes.result.map((outcome) => outcome.status)).toEqual(refused.map(() => 'rejected'));
+      // Nothing half-written: not the notifications of the same statement either.
+      for (const trail of refused) expect(await trailOf(trail.reader.requestId)).toEqual({ log: [], notifications: [] });
+      const next = trails();
+      await Promise.all(next.map((trail) => writer.write(trail)));
+      for (const trail of next) expect(await trailOf(trail.reader.requestId)).toEqual(expectedTrail(trail));
+    });
+    it.skipIf(!realPostgresUrl)('a statement carrying others\' trails is not cancelled with the request that happened to start it', async () => {
+      const writer = new AccessTrailWriter(api.service.database);
+      const [first, second] = trails();
+      // As a request's deadline does (src/http/deadline.ts): cancel every statement of its work.
+      const request = api.service.database.cancellable(() => writer.write(first!));
+      const waiting = writer.write(second!);
+      request.cancel();
+      await expect(request.result).resolves.toBeUndefined();
+      await expect(waiting).resolves.toBeUndefined();
+      expect((await trailOf(first!.reader.requestId)).log).toHaveLength(1);
+    });
+  });
+
+  describe('over HTTP', () => {
+    // G1 is on a CP plan and linked to the health trust RX1 (a health read of it notifies); G2 is on no plan.
+    const extract = {
+      'ssd_person.csv': ['pers_person_id,pers_forename,pers_surname,pers_dob,pers_common_child_id', 'G1,Gil,Able,2015-01-01,9990000026', 'G2,Gus,Baker,2014-01-01,9990000034'],
+      'ssd_cin_episodes.csv': ['cine_referral_id,cine_person_id,cine_referral_date', 'GR1,G1,2024-01-02', 'GR2,G2,2024-01-02'],
+      'ssd_cp_plans.csv': ['cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date', 'GCP1,G1,2024-02-01'],
+      'cb_consumer_link.csv': ['cons_link_id,cons_org_id,cons_child_person_id,cons_purpose,cons_start_date,cons_end_date', 'GL1,RX1,G1,HEALTH_CARE,2024-01-01,'],
+    };
+    let tokens: { socialCare: string; health: string };
+
+    beforeAll(async () => {
+      const report = await importFolder(api.service.database, { dir: writeExtract(extract), labels: api.config.labels });
+      expect(report.ok, JSON.stringify(report)).toBe(true);
+      tokens = { socialCare: await api.token('social-care', { org: 'LA' }), health: await api.token('health', { org: 'RX1' }) };
+    });
+
+    /** One look-up over real HTTP, under a request id of the test's own. */
+    async function lookUp(token: string, child: string, fields: string) {
+      const requestId = `gc-${randomUUID()}`;
+      const response = await fetch(`${api.service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': requestId },
+        body: JSON.stringify({ query: `{ child(id: "${child}") { ${fields} } }` }),
+      });
+      return { requestId, status: response.status, text: await response.text() };
+    }
+
+    /** `concurrent` look-ups at once: a health trust's reads of G1 (each notifies) and a social worker's of G1 and G2 (none does). */
+    const lookUpsAtOnce = () =>
+      countingInserts(() =>
+        Promise.all(
+          Array.from({ length: concurrent }, async (_, i) => {
+            const asked = i % 3 === 0
+              ? { token: tokens.health, role: 'health', child: 'G1', fields: 'forename careStatus { kinds }', notifies: true }
+              : { token: tokens.socialCare, role: 'social-care', child: i % 3 === 1 ? 'G1' : 'G2', fields: 'id forename', notifies: false };
+            return { ...asked, ...(await lookUp(asked.token, asked.child, asked.fields)) };
+          }),
+        ),
+      );
+
+    it('every entry and notification is written and correct, in no more statements than requests', async () => {
+      const { result: answers, inserts } = await lookUpsAtOnce();
+      for (const answer of answers) {
+        expect(answer.status, answer.text).toBe(200);
+        expect(JSON.parse(answer.text).data.child.forename).toBe(answer.child === 'G1' ? 'Gil' : 'Gus');
+        expect(await trailOf(answer.requestId), answer.requestId).toEqual({
+          log: [{ role: answer.role, child_person_id: answer.child, fields: answer.notifies ? ['careStatus', 'forename'] : ['forename', 'id'], outcome: 'READ' }],
+          notifications: answer.notifies ? [{ child_person_id: 'G1', role: 'health', org: 'RX1', child_status: ['CHILD_PROTECTION'] }] : [],
+        });
+      }
+      // Log and notifications in one statement (before: two, in a transaction, for each health read). How
+      // many requests share one depends on timing: in-process PGlite often answers each before the next is ready.
+      expect(inserts).toBeGreaterThan(0);
+      expect(inserts).toBeLessThanOrEqual(concurrent);
+    });
+
+    it('when the log cannot be written every answer is INTERNAL with no data, nothing is written, and the next requests succeed', async () => {
+      await refuseEveryRow();
+      let refused;
+      try {
+        refused = await lookUpsAtOnce();
+      } finally {
+        await acceptRowsAgain();
+      }
+      for (const answer of refused.result) {
+        expect(answer.status, answer.text).toBe(500);
+        const body = JSON.parse(answer.text) as { data?: unknown; errors: { extensions: { code: string } }[] };
+        expect(body.data).toBeUndefined();
+        expect(body.errors.map((error) => error.extensions.code)).toEqual(['INTERNAL']);
+        expect(answer.text).not.toMatch(/Gil|Gus|G1|G2|insert/i);
+        expect(await trailOf(answer.requestId)).toEqual({ log: [], notifications: [] });
+      }
+      for (const answer of (await lookUpsAtOnce()).result) {
+        expect(answer.status, answer.text).toBe(200);
+        expect((await trailOf(answer.requestId)).log).toHaveLength(1);
+      }
+    });
   });
 });

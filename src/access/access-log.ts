@@ -1,10 +1,11 @@
 // The access log (contract README, "Who sees what"; issue 6, part 4): every read of a child,
 // and every refused attempt, in carebridge.access_log — the shape of a FHIR AuditEvent (who,
 // org, role, purpose of use, request id, what was read, when, outcome). A request collects what
-// it read in an AccessRecord, in memory only; `writeAccessLog` then writes it all in one INSERT
-// before the answer is sent. The table is append-only (triggers in drizzle/0003_access.sql).
+// it read in an AccessRecord, in memory only, written in one statement before the answer is sent
+// (src/access/access-trail.ts). The table is append-only (triggers in drizzle/0003_access.sql).
 
 import type { SqlSession } from '../db/connection.js';
+import { writeAccessTrails } from './access-trail.js';
 
 export type AccessOutcome = 'READ' | 'NOT_FOUND' | 'NOT_LINKED' | 'RESTRICTED' | 'FORBIDDEN_FIELD';
 export type AccessKind = 'BULK_EXTRACT';
@@ -115,29 +116,14 @@ export interface AccessLogRow {
   child_ids: string[] | null;
 }
 
-// One statement whatever the number of rows: the rows travel as one jsonb parameter, so the
-// text is constant (prepared once) and the parameter count never nears the protocol's limit.
-const insertAccessLog = `INSERT INTO carebridge.access_log
-  (subject, role, org, purpose, request_id, child_person_id, fields, outcome, kind, children_count, child_ids)
-SELECT $2, $3, $4, $5, $6, r.child_person_id, r.fields, r.outcome, r.kind, r.children_count, r.child_ids
-FROM jsonb_to_recordset($1::jsonb)
-  AS r(child_person_id varchar, fields text[], outcome varchar, kind varchar, children_count integer, child_ids text[])`;
-
 /**
  * Writes what the request read and was refused, in one INSERT (none when the record is empty).
  * Call it before the answer is sent, on the request's session: if it throws, the request must
- * fail and return nothing.
+ * fail and return nothing. GraphQL requests go through the service's AccessTrailWriter instead,
+ * which writes many requests' entries in one statement.
  */
 export async function writeAccessLog(session: SqlSession, record: AccessRecord, reader: AccessReader): Promise<void> {
-  if (record.isEmpty()) return;
-  await session.query(insertAccessLog, [
-    JSON.stringify(record.rows()),
-    reader.subject,
-    reader.role,
-    reader.org,
-    reader.purpose,
-    reader.requestId,
-  ]);
+  await writeAccessTrails(session, [{ record, reader, notifying: [] }]);
 }
 
 /** One entry of a child's log, as `accessLog` returns it. */

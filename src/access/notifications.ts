@@ -1,11 +1,13 @@
 // Access notifications (contract README, "Who sees what"; issue 6, part 5): a partner's read of
 // a child on a CP plan or in care is raised for the local authority, as CP-IS does for health.
 // The caller decides which reads notify (the reader's role, the child's care status); this
-// module writes them in one INSERT, lists them, and acknowledges them. Notifications are never
-// deleted, and an acknowledgement is never overwritten (triggers in drizzle/0003_access.sql).
+// module writes them (src/access/access-trail.ts), lists them, and acknowledges them.
+// Notifications are never deleted, and an acknowledgement is never overwritten (triggers in
+// drizzle/0003_access.sql).
 
 import type { SqlSession } from '../db/connection.js';
-import { isoTimestamp, type AccessReader } from './access-log.js';
+import { AccessRecord, isoTimestamp, type AccessReader } from './access-log.js';
+import { writeAccessTrails } from './access-trail.js';
 
 /** A read that notifies: the child and its care status kinds then (CHILD_PROTECTION, CHILD_IN_CARE). */
 export interface NotifyingRead {
@@ -19,19 +21,7 @@ export async function raiseAccessNotifications(
   reads: readonly NotifyingRead[],
   reader: Pick<AccessReader, 'subject' | 'role' | 'org' | 'requestId'>,
 ): Promise<void> {
-  if (reads.length === 0) return;
-  await session.query(
-    `INSERT INTO carebridge.access_notification (child_person_id, child_status, org, role, subject, request_id)
-     SELECT r.child_id, r.status, $2, $3, $4, $5
-     FROM jsonb_to_recordset($1::jsonb) AS r(child_id varchar, status text[])`,
-    [
-      JSON.stringify(reads.map((read) => ({ child_id: read.childId, status: [...new Set(read.status)] }))),
-      reader.org,
-      reader.role,
-      reader.subject,
-      reader.requestId,
-    ],
-  );
+  await writeAccessTrails(session, [{ record: new AccessRecord(), reader: { ...reader, purpose: null }, notifying: reads }]);
 }
 
 export type AccessNotificationRow = {

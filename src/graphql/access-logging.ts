@@ -1,14 +1,13 @@
 // Every read of a child is logged before the answer leaves (contract: "no log, no answer"):
 // root resolvers note which children they return and which Child fields the operation asks of
 // them; after execution the request's AccessRecord is written, with the notifications a
-// partner's read of a child on a CP plan or in care raises, in one transaction.
+// partner's read of a child on a CP plan or in care raises, in one statement shared with the
+// requests waiting alongside it (group commit, src/access/access-trail.ts).
 
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { writeAccessLog } from '../access/access-log.js';
-import { raiseAccessNotifications } from '../access/notifications.js';
+import type { AccessTrailWriter } from '../access/access-trail.js';
 import { isEmergencyCare, partnerRoles } from '../access/who-sees-what.js';
 import { careStatusFactsOf } from '../db/care-status-facts.js';
-import type { Database } from '../db/connection.js';
 import { careStatusOn } from '../domain/care-status.js';
 import type { RequestContext } from './context.js';
 
@@ -37,17 +36,12 @@ export function noteReads(context: RequestContext, childIds: readonly string[], 
 }
 
 /** Writes the request's log entries and notifications, all or nothing. Throws when they cannot be written. */
-export async function writeAccessTrail(database: Database, context: RequestContext): Promise<void> {
+export async function writeAccessTrail(writer: AccessTrailWriter, context: RequestContext): Promise<void> {
   if (context.access.isEmpty()) return;
   const { claims, requestId } = context;
   const reader = { subject: claims.sub, role: claims.role, org: claims.org, purpose: claims.purpose, requestId };
   const notifying = partnerRoles.has(claims.role) ? await notifyingReads(context) : [];
-  // One INSERT is atomic on its own; with notifications, both or neither.
-  if (notifying.length === 0) return writeAccessLog(database, context.access, reader);
-  await database.transaction(async (session) => {
-    await writeAccessLog(session, context.access, reader);
-    await raiseAccessNotifications(session, notifying, reader);
-  });
+  await writer.write({ record: context.access, reader, notifying });
 }
 
 /**

@@ -22,6 +22,7 @@ import type { RequestContext } from './context.js';
 import { loadPseudonymKey, Pseudonyms } from '../access/pseudonyms.js';
 import { forbiddenError, forbiddenFieldsIn } from '../access/who-sees-what.js';
 import { AccessRecord } from '../access/access-log.js';
+import { AccessTrailWriter } from '../access/access-trail.js';
 import { writeAccessTrail } from './access-logging.js';
 import { formatUnanswered, serviceUnavailableStatus, type ErrorCode } from './errors.js';
 import { knownOperationTypes, refuseNulCharacters } from './input-checks.js';
@@ -109,6 +110,8 @@ export interface GraphqlHandlerOptions {
 export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
   const { config, database, authenticator, logger, calendar, dataImportedAt, meetingKindsRecorded, wholeAuthority } = options;
   const pseudonymKey = await loadPseudonymKey(config);
+  // Concurrent requests' access-log entries go to the database together (group commit).
+  const accessTrail = new AccessTrailWriter(database);
 
   // Field rules depend on the token, so they run for every request after the operation is
   // known: a validation rule would be cached with the document and skipped for the next reader.
@@ -255,7 +258,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
     // The request's deadline has passed and it was answered 503 (src/http/deadline.ts).
     if (response.headersSent) return;
     try {
-      await writeAccessTrail(database, context);
+      await writeAccessTrail(accessTrail, context);
     } catch (error) {
       request.log.error({ err: error }, 'access log not written: answer withheld');
       const unanswered = unansweredReason(error);
