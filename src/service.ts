@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
+import { answerWithin } from './db/availability.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createAuthenticator } from './access/authentication.js';
 import { WholeAuthorityQueue } from './access/whole-authority-queue.js';
@@ -128,13 +129,8 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     (stopping ??= (async () => {
       ready = false;
       const graceEnds = Date.now() + config.shutdownGraceMs;
-      const withinGrace = (promise: Promise<unknown>) => {
-        let timer: NodeJS.Timeout | undefined;
-        return Promise.race([
-          promise.then(() => {}, () => {}),
-          new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, graceEnds - Date.now())))),
-        ]).finally(() => clearTimeout(timer));
-      };
+      // Whatever it does, waited for no longer than the grace left.
+      const withinGrace = (promise: Promise<unknown>) => answerWithin(promise, Math.max(0, graceEnds - Date.now())).catch(() => {});
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);

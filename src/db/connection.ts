@@ -103,6 +103,14 @@ export interface DatabaseOptions {
   connectTimeoutMs?: number;
 }
 
+/**
+ * Takes the advisory lock `name` for the rest of `session`'s transaction: writers sharing a
+ * PostgreSQL database (imports, storing due dates, migrations) take turns.
+ */
+export async function holdAdvisoryLock(session: SqlSession, name: string): Promise<void> {
+  await session.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
+}
+
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
@@ -235,7 +243,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     // A transaction-level lock: released when the transaction ends, or its connection does.
     exclusively: (name, work) =>
       client.begin(async (tx) => {
-        await tx`SELECT pg_advisory_xact_lock(hashtext(${name}))`;
+        await holdAdvisoryLock(sessionOf(tx), name);
         return work();
       }) as Promise<never>,
     // postgres.js reserves one pool connection for the transaction; writeNow uses another.

@@ -19,7 +19,7 @@ import { childrenDueDates, leftOutForTheLog, type ChildLeftOut, type DueDateInpu
 import type { Logger } from '../log.js';
 import { createChildRecordLoaders } from './child-records.js';
 import { childrenWithWorkBetween } from './children.js';
-import type { Database, SqlSession } from './connection.js';
+import { holdAdvisoryLock, type Database, type SqlSession } from './connection.js';
 
 /** The stored window: two years back (a year's measures a year ago), one year ahead. */
 export const storedWindow = (asOf: IsoDate) => ({ from: addYears(asOf, -2), to: addYears(asOf, 1) });
@@ -73,7 +73,7 @@ export async function materialiseDueDates(database: Database, inputs: Omit<DueDa
   if (leftOut.length > 0) logger?.warn(leftOutForTheLog(leftOut), 'children left out of the stored due dates: a rule cannot read their records');
   await database.transaction(async (session) => {
     // One store at a time (the service at start, an import's CLI): two would both delete, then both insert.
-    await session.query(`SELECT pg_advisory_xact_lock(hashtext('carebridge.due_date_store'))`);
+    await holdAdvisoryLock(session, 'carebridge.due_date_store');
     await session.query('DELETE FROM carebridge.due_date');
     await session.query('DELETE FROM carebridge.child_caseload');
     let position = 0;

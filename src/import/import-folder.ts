@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LabelMaps } from '../config.js';
-import { quoteIdentifier, type Database, type SqlSession } from '../db/connection.js';
+import { holdAdvisoryLock, quoteIdentifier, type Database, type SqlSession } from '../db/connection.js';
 import { announceDataChanged } from '../db/data-changes.js';
 import { rebuildChildren } from '../db/children-index.js';
 import { NoticeList, ProblemList, type ImportNotice, type ImportProblem } from './problems.js';
@@ -114,7 +114,7 @@ export async function importFolder(database: Database, options: ImportOptions): 
   try {
     await database.transaction(async (session) => {
       // One import at a time per database; a second one waits rather than interleaving.
-      await session.query(`SELECT pg_advisory_xact_lock(hashtext('carebridge.import'))`);
+      await holdAdvisoryLock(session, 'carebridge.import');
       const staged: StagedFile[] = [];
       for (const { table, file, path: filePath } of files) {
         const fileStarted = Date.now();
