@@ -20,6 +20,7 @@ import {
 } from '../codegen/graphql.js';
 import { writeExtract } from './support/extract.js';
 import { startTestService, type TestService } from './support/service.js';
+import { outline, statementsOf } from './support/statements.js';
 
 let api: TestService;
 
@@ -331,28 +332,18 @@ describe('children', () => {
   it('costs the same number of SQL statements for 500 children as for 5, every field asked', async () => {
     const [{ total } = { total: 0 }] = await api.service.database.query<{ total: number }>('SELECT count(*)::int AS total FROM carebridge.child');
     const statements = async (first: number) => {
-      const sent: string[] = [];
-      const listener = (text: string) => sent.push(text);
-      api.service.database.statementListeners.add(listener);
-      try {
-        const response = await api.query(`query ($first: Int) { children(first: $first) { totalCount edges { node { ${everyField} } } } }`, { first });
-        expect(response.body.errors).toBeUndefined();
-        expect((response.body.data as { children: { edges: unknown[] } }).children.edges.length).toBe(Math.min(first, total));
-      } finally {
-        api.service.database.statementListeners.delete(listener);
-      }
-      return sent;
+      const { result, statements } = await statementsOf(api.service.database, () =>
+        api.query(`query ($first: Int) { children(first: $first) { totalCount edges { node { ${everyField} } } } }`, { first }),
+      );
+      expect(result.body.errors).toBeUndefined();
+      expect((result.body.data as { children: { edges: unknown[] } }).children.edges.length).toBe(Math.min(first, total));
+      return statements;
     };
     const few = await statements(5);
     const many = await statements(500);
     expect(many.length).toBe(few.length);
     // The statements themselves, one line each (sorted: batches may be sent in either order):
     // a new one in review is a new round trip.
-    const outline = (text: string) =>
-      text
-        .replace(/\s+/g, ' ')
-        .replace(/^select .*? from /i, 'select … from ')
-        .replace(/\$\d+(, \$\d+)*/g, '…');
     expect(many.map(outline).sort()).toMatchSnapshot();
   });
 });

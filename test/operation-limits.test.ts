@@ -463,6 +463,8 @@ describe('hardening settings', () => {
       ['ehc/ChildCareStatus.graphql', ['ehc', 'health']],
       ['health/ChildByNhsNumber.graphql', ['health']],
       ['health/EmergencyCareStatus.graphql', ['health']],
+      ['social-care/ChildLookup.graphql', ['social-care']],
+      ['social-care/ChildLookupComputed.graphql', ['social-care']],
     ]);
     const schema = await buildCarebridgeSchema();
     for (const document of documents.values()) {

@@ -1,5 +1,5 @@
 // Benchmark: the full statutory schedule of every child of a generated authority.
-// 1. In process: facts loaded through the DataLoaders a batch of children at a time, then the
+// 1. In process: facts read through the child records a batch of children at a time, then the
 //    pure rules; loading and computing are timed apart.
 // 2. Over real HTTP: `children(first: 500)` with schedule, nextReviewDue and dualStatusOutcome,
 //    page after page through the whole authority, counting SQL statements per request.
@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { signDemoToken } from '../access/authentication.js';
 import { loadCalendar } from '../db/bank-holidays.js';
-import { createChildRecordLoaders } from '../db/child-records.js';
+import { createChildRecords, readMeetingKindsRecorded } from '../db/child-records.js';
 import { scheduleFactsOf } from '../db/schedule-facts.js';
 import { todayInLondon } from '../domain/calendar.js';
 import { childSchedule } from '../domain/schedule.js';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     let overdue = 0;
     let withOverdue = 0;
     for (let from = 0; from < ids.length; from += batch) {
-      const records = createChildRecordLoaders(database.orm);
+      const records = createChildRecords(database, () => readMeetingKindsRecorded(database.orm));
       const started = performance.now();
       const facts = await Promise.all(ids.slice(from, from + batch).map((id) => scheduleFactsOf(id, records)));
       const loaded = performance.now();

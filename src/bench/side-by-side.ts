@@ -11,6 +11,7 @@
 // holds one entry per Carebridge read.
 
 import { spawn, fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
@@ -23,17 +24,10 @@ import { benchService, runBenchmark, saveFigures } from './authority.js';
 import type { LoadFigures, LoadRound } from './side-by-side-load.js';
 import { postgraphileSchema } from './side-by-side-servers.js';
 
-const plainQuery = `query ($id: ID!) { child(id: $id) { id forename surname dateOfBirth nhsNumber
-  careStatus { kinds legalStatusCode legalBasis }
-  childProtectionPlans { id startDate endDate category }
-  periodsOfCare { id startDate endDate legalBasis } } }`;
-
-const computedQuery = `query ($id: ID!) { child(id: $id) { id forename surname dateOfBirth nhsNumber
-  careStatus { kinds legalStatusCode legalBasis isDualStatus localAuthorityHasParentalResponsibility }
-  childProtectionPlans { id startDate endDate category nextReviewDue { dueOn ruleId overdue } }
-  periodsOfCare { id startDate endDate legalBasis nextReviewDue { dueOn ruleId overdue } }
-  nextReviewDue { dueOn ruleId basis overdue } parentalResponsibility { name basis }
-  keyContacts { role name } dutyContact { team phone } } }`;
+// The issue's two operations, as registered for social-care (statement counts pinned in test/statements-per-request.test.ts).
+const trustedDocument = (name: string) => readFileSync(new URL(`../../trusted-documents/social-care/${name}.graphql`, import.meta.url), 'utf8');
+const plainQuery = trustedDocument('ChildLookup');
+const computedQuery = trustedDocument('ChildLookupComputed');
 
 // PostGraphile's look-up of the same content: the person by primary key, with the three relations
 // it derives from postgraphile_bench's foreign keys.

@@ -1,5 +1,5 @@
-// One child's due dates in a window and caseload facts on asOf, from its records through the
-// DataLoaders and the same rule code as its `schedule` (src/domain/due-date-history.ts): what
+// One child's due dates in a window and caseload facts on asOf, from its child records (read a
+// batch of children at a time) and the same rule code as its `schedule` (src/domain/due-date-history.ts): what
 // the compliance measures, the `dueDates` rows, the extracts and the materialised store read.
 
 import { careStatusOn } from '../domain/care-status.js';
@@ -11,11 +11,11 @@ import { allocatedTeamOn } from '../domain/key-contacts.js';
 import type { Policy } from '../domain/policy.js';
 import { childSchedule } from '../domain/schedule.js';
 import { careStatusFactsOf } from './care-status-facts.js';
-import type { ChildRecordLoaders } from './child-records.js';
+import type { ChildRecords } from './child-records.js';
 import { scheduleFactsOf } from './schedule-facts.js';
 
 export interface DueDateInputs {
-  records: ChildRecordLoaders;
+  records: ChildRecords;
   calendar: WorkingDayCalendar;
   policy: Policy;
   /** Whether an involvement's role label is the allocated social worker (authorities' labels differ). */

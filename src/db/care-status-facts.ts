@@ -1,15 +1,21 @@
 // The facts a child's care status is read from (src/domain/care-status.ts), as known on a
-// date, through the DataLoaders (one statement per table for every child asked at once).
+// date, through the request's child records (one statement for every child asked at once).
 
 import type { CareStatusFacts } from '../domain/care-status.js';
 import { periodsOfCare, type PeriodOfCareFact } from '../domain/child-in-care.js';
 import { asKnownOn, type IsoDate } from '../domain/facts.js';
-import type { ChildRecordLoaders } from './child-records.js';
+import type { RelationName } from './child-relations.js';
+import type { ChildRecords } from './child-records.js';
+
+/** The relations a care status reads: a look-up whose operation asks for it reads them in its statement. */
+export const careStatusRelations: readonly RelationName[] = [
+  'person', 'earlyHelpEpisodes', 'childInNeedPlans', 'childProtectionPlans', 'careEpisodes', 'legalStatuses', 'careLeaverRecords',
+];
 
 export async function careStatusFactsOf(
   childId: string,
   asOf: IsoDate,
-  records: ChildRecordLoaders,
+  records: ChildRecords,
 ): Promise<CareStatusFacts & { periods: PeriodOfCareFact[] }> {
   const [person, earlyHelp, cin, cp, episodes, legal, careLeaver] = await Promise.all([
     records.person.load(childId),

@@ -5,6 +5,8 @@
 import { likePatternsOf } from '../access/link-purposes.js';
 import type { CareStatusKind } from '../domain/care-status.js';
 import type { IsoDate } from '../domain/facts.js';
+import { relationColumnsSql, StatementTexts, type RelationName } from './child-relations.js';
+import type { RelationColumns } from './child-records.js';
 import type { SqlSession } from './connection.js';
 
 export interface ChildFilter {
@@ -122,37 +124,47 @@ export interface ChildLookup {
   refused: 'NOT_FOUND' | 'RESTRICTED' | 'NOT_LINKED' | null;
   /** The refused child's id, for the access log only (none when not found). */
   refusedChildId?: string;
+  /** The found child's relations asked for, read in the same statement (none for a refusal). */
+  relations?: RelationColumns;
 }
 
-/** A child as a reader finds it: null when it does not exist or is not theirs to see (alike). */
-export async function findChildId(session: SqlSession, id: string, scope: RowScope): Promise<ChildLookup> {
-  return lookUp(session, 'FROM carebridge.child c WHERE c.person_id = $1', [id], scope);
+/** A child as a reader finds it: null when it does not exist or is not theirs to see (alike). `relations` are read with it. */
+export async function findChildId(session: SqlSession, id: string, scope: RowScope, relations: readonly RelationName[] = []): Promise<ChildLookup> {
+  return lookUp(session, 'FROM carebridge.child c WHERE c.person_id = $1', [id], scope, relations);
 }
 
 /** `nhsNumber` is ten digits; extracts hold it with or without the usual 3-3-4 spacing. */
-export async function findChildIdByNhsNumber(session: SqlSession, nhsNumber: string, scope: RowScope): Promise<ChildLookup> {
+export async function findChildIdByNhsNumber(session: SqlSession, nhsNumber: string, scope: RowScope, relations: readonly RelationName[] = []): Promise<ChildLookup> {
   const spaced = `${nhsNumber.slice(0, 3)} ${nhsNumber.slice(3, 6)} ${nhsNumber.slice(6)}`;
   return lookUp(
     session,
     'FROM ssd_person p JOIN carebridge.child c ON c.person_id = p.pers_person_id WHERE p.pers_common_child_id IN ($1, $2)',
     [nhsNumber, spaced],
     scope,
+    relations,
   );
 }
 
-async function lookUp(session: SqlSession, from: string, leading: unknown[], scope: RowScope): Promise<ChildLookup> {
+// A look-up's text depends on how the child is found, the reader's scope and the relations read:
+// a handful per trusted document, each built once and prepared.
+const lookUpStatements = new StatementTexts();
+
+async function lookUp(session: SqlSession, from: string, leading: unknown[], scope: RowScope, relations: readonly RelationName[]): Promise<ChildLookup> {
   const parameters = [...leading];
   const visible = scopeConditions(scope);
   const visibleSql = visible.length === 0 ? 'true' : bind(visible.join(' AND '), bindings(scope, null), parameters);
-  const rows = await session.query<{ person_id: string; visible: boolean; restricted: boolean }>(
-    `SELECT c.person_id, ${visibleSql} AS visible, NOT ${unrestricted} AS restricted ${from} LIMIT 2`,
-    parameters,
-  );
+  const text = lookUpStatements.textOf(`${from}|${visibleSql}|${relations.join(',')}`, () => {
+    const found = `SELECT c.person_id, ${visibleSql} AS visible, NOT ${unrestricted} AS restricted ${from} LIMIT 2`;
+    if (relations.length === 0) return found;
+    // Relations only of a child the reader may see: for any other the sub-select is not run.
+    return `SELECT f.*, r.* FROM (${found}) f\nLEFT JOIN LATERAL (SELECT ${relationColumnsSql(relations, 'f.person_id')} WHERE f.visible) r ON true`;
+  });
+  const rows = await session.query<{ person_id: string; visible: boolean; restricted: boolean } & RelationColumns>(text, parameters, { prepare: true });
   // Two children with one NHS number is a data error: answering with either would be a guess.
   const row = rows.length === 1 ? rows[0]! : undefined;
   if (!row) return { childId: null, refused: 'NOT_FOUND' };
-  if (row.visible) return { childId: row.person_id, refused: null };
-  return { childId: null, refused: row.restricted ? 'RESTRICTED' : 'NOT_LINKED', refusedChildId: row.person_id };
+  if (!row.visible) return { childId: null, refused: row.restricted ? 'RESTRICTED' : 'NOT_LINKED', refusedChildId: row.person_id };
+  return { childId: row.person_id, refused: null, relations: Object.fromEntries(relations.map((name) => [name, row[name] ?? null])) };
 }
 
 export async function pageOfChildIds(

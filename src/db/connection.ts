@@ -21,7 +21,12 @@ export type Row = Record<string, unknown>;
 
 /** Raw SQL inside or outside a transaction. `copyFrom` streams CSV text (no header) into a table. */
 export interface SqlSession {
-  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `prepare`: PostgreSQL keeps the statement parsed and planned on each connection and later
+   * sends only its name and parameters. For fixed texts on hot paths only: every distinct text
+   * prepared stays for the connection's life. PGlite ignores it.
+   */
+  query<T extends Row = Row>(text: string, params?: unknown[], options?: { prepare?: boolean }): Promise<T[]>;
   copyFrom(table: string, columns: readonly string[], csv: AsyncIterable<string>): Promise<void>;
 }
 
@@ -42,8 +47,8 @@ export interface Database extends SqlSession {
    * connection of its own, which `work`'s statements do not use (the pool needs two connections).
    */
   exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
-  /** Listeners called once per statement the driver sends: tests and benchmarks count them. */
-  readonly statementListeners: Set<(text: string) => void>;
+  /** Listeners called once per statement the driver sends: tests and benchmarks count them (and their round trips). */
+  readonly statementListeners: Set<StatementListener>;
   /** Why the database is known to be unreachable (a failed connection, a probe unanswered), or null. PGlite: always null. */
   unreachable(): string | null;
   /**
@@ -83,6 +88,23 @@ export interface Snapshot {
    * connection, committed at once. PGlite: see openPglite.
    */
   writeNow<T>(write: (session: SqlSession) => Promise<T>): Promise<T>;
+}
+
+/** Told of each statement as it is sent; a function it returns is called when that statement settles. */
+export type StatementListener = (text: string) => unknown;
+
+/** The listeners, and how a statement is reported to them: `notify` returns what to call when it settles. */
+function statementReporting() {
+  const listeners = new Set<StatementListener>();
+  const notify = (text: string): (() => void) => {
+    const settled: (() => void)[] = [];
+    for (const listener of listeners) {
+      const then = listener(text);
+      if (typeof then === 'function') settled.push(then as () => void);
+    }
+    return () => settled.forEach((then) => then());
+  };
+  return { listeners, notify };
 }
 
 const snapshotMode = 'ISOLATION LEVEL REPEATABLE READ, READ ONLY';
@@ -130,10 +152,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
-  const statementListeners = new Set<(text: string) => void>();
-  const notify = (text: string) => {
-    for (const listener of statementListeners) listener(text);
-  };
+  const { listeners: statementListeners, notify } = statementReporting();
   // No `debug`: it makes postgres.js put every statement's parameters on its errors as enumerable
   // properties, and loggers copy those. Statements are counted by watchStatements instead.
   const clientOptions: postgres.Options<Record<string, postgres.PostgresType>> = {
@@ -170,14 +189,16 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     cancelled: boolean;
   }
   const work = new AsyncLocalStorage<CancellableWork>();
+  const settles = new WeakMap<postgres.PendingQuery<postgres.Row[]>, () => void>();
   const hooks: StatementHooks = {
     sent: (text, query) => {
-      notify(text);
+      settles.set(query, notify(text));
       const current = work.getStore();
       if (current?.cancelled) void query.cancel();
       else current?.queries.add(query);
     },
     settled: (query, error) => {
+      settles.get(query)?.();
       work.getStore()?.queries.delete(query);
       availability.observe(error);
     },
@@ -226,8 +247,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 
   const orm = drizzlePostgres({ client, schema }) as unknown as Orm;
   const sessionOf = (sql: postgres.Sql | postgres.TransactionSql): SqlSession => ({
-    query: async <T extends Row>(text: string, params: unknown[] = []) =>
-      (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+    query: async <T extends Row>(text: string, params: unknown[] = [], options: { prepare?: boolean } = {}) =>
+      (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: options.prepare ?? false })) as unknown as T[],
     copyFrom: async (table, columns, csv) => {
       const writable = await sql.unsafe(copyStatement(table, columns, 'STDIN')).writable();
       await pipeline(Readable.from(csv), writable);
@@ -415,16 +436,17 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     lock.release();
     throw error;
   }
-  const statementListeners = new Set<(text: string) => void>();
-  const notify = (text: string) => {
-    for (const listener of statementListeners) listener(text);
-  };
+  const { listeners: statementListeners, notify } = statementReporting();
   const counted = countPgliteStatements(client, notify);
   const orm = drizzlePglite({ client: counted, schema }) as unknown as Orm;
   const sessionOf = (target: PGlite | Transaction): SqlSession => ({
     query: async <T extends Row>(text: string, params: unknown[] = []) => {
-      notify(text);
-      return (await target.query<T>(text, params)).rows;
+      const settled = notify(text);
+      try {
+        return (await target.query<T>(text, params)).rows;
+      } finally {
+        settled();
+      }
     },
     copyFrom: async (table, columns, csv) => {
       const statement = copyStatement(table, columns, `'/dev/blob'`);
@@ -432,8 +454,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       let size = 0;
       const flush = async () => {
         if (size === 0) return;
-        notify(statement);
-        await target.query(statement, [], { blob: new Blob(batch) });
+        const settled = notify(statement);
+        await target.query(statement, [], { blob: new Blob(batch) }).finally(settled);
         batch = [];
         size = 0;
       };
@@ -499,15 +521,15 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 }
 
 /** Wraps PGlite (or one of its transactions) so that every statement drizzle sends is reported. */
-function countPgliteStatements<T extends PGlite | Transaction>(target: T, notify: (text: string) => void): T {
+function countPgliteStatements<T extends PGlite | Transaction>(target: T, notify: (text: string) => () => void): T {
   return new Proxy(target, {
     get(object, property) {
       const value = Reflect.get(object, property, object) as unknown;
       if (typeof value !== 'function') return value;
       if (property === 'query' || property === 'exec') {
         return (text: string, ...rest: unknown[]) => {
-          notify(text);
-          return value.call(object, text, ...rest);
+          const settled = notify(text);
+          return (value.call(object, text, ...rest) as Promise<unknown>).finally(settled);
         };
       }
       if (property === 'transaction') {

@@ -17,7 +17,7 @@ import { keyContactRoleOfLabel, type LabelMaps } from '../config.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
 import { childrenDueDates, leftOutForTheLog, type ChildLeftOut, type DueDateInputs } from './authority-due-dates.js';
 import type { Logger } from '../log.js';
-import { createChildRecordLoaders } from './child-records.js';
+import { createChildRecords, readMeetingKindsRecorded } from './child-records.js';
 import { childrenWithWorkBetween } from './children.js';
 import { holdAdvisoryLock, type Database, type SqlSession } from './connection.js';
 
@@ -51,8 +51,8 @@ export async function storeAnswers(session: SqlSession, question: StoredQuestion
 
 /**
  * Works out and stores every child's due dates for the stored window on asOf, replacing what
- * was there in one transaction. Children are computed a batch at a time (fresh loaders, one
- * statement per table per batch); a child whose records a rule cannot read is left out and
+ * was there in one transaction. Children are computed a batch at a time (fresh child records,
+ * one statement per batch); a child whose records a rule cannot read is left out and
  * recorded in the run's `problems` (and logged as a count). Returns the number of due dates stored.
  */
 export async function materialiseDueDates(database: Database, inputs: Omit<DueDateInputs, 'records'>, asOf: IsoDate, logger?: Logger): Promise<number> {
@@ -64,7 +64,7 @@ export async function materialiseDueDates(database: Database, inputs: Omit<DueDa
   const caseloads: ChildCaseload[] = [];
   const leftOut: ChildLeftOut[] = [];
   for (let from = 0; from < ids.length; from += batchSize) {
-    const records = createChildRecordLoaders(database.orm);
+    const records = createChildRecords(database, () => readMeetingKindsRecorded(database.orm));
     const batch = await childrenDueDates(ids.slice(from, from + batchSize), window, asOf, { ...inputs, records });
     rows.push(...batch.rows);
     caseloads.push(...batch.caseloads);

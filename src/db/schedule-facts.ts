@@ -1,12 +1,20 @@
-// The facts a child's schedule is computed from (src/domain/schedule.ts), through the
-// DataLoaders, so that asking for many children costs one statement per table.
+// The facts a child's schedule is computed from (src/domain/schedule.ts), through the request's
+// child records, so that asking for many children costs one statement for all of them.
 
 import { periodsOfCare } from '../domain/child-in-care.js';
 import type { ScheduleFacts } from '../domain/schedule.js';
-import type { ChildRecordLoaders } from './child-records.js';
+import type { RelationName } from './child-relations.js';
+import type { ChildRecords } from './child-records.js';
 
-/** Everything the schedules read about a child, through the loaders (one batch per table for every child asked at once). */
-export async function scheduleFactsOf(childId: string, records: ChildRecordLoaders): Promise<ScheduleFacts> {
+/** The relations a schedule reads: a look-up whose operation asks for due dates reads them in its statement. */
+export const scheduleRelations: readonly RelationName[] = [
+  'person', 'careEpisodes', 'legalStatuses', 'childProtectionPlans', 'childInNeedPlans', 's47Enquiries', 'initialConferences',
+  'protectionReviews', 'assessments', 'careReviews', 'healthChecks', 'carePlans', 'placements', 'careVisits', 'careLeaverRecords',
+  'preProceedings', 'dualStatusDecisions', 'courtOrders', 'meetings',
+];
+
+/** Everything the schedules read about a child (one statement for every child asked at once). */
+export async function scheduleFactsOf(childId: string, records: ChildRecords): Promise<ScheduleFacts> {
   const [
     person, episodes, legalStatuses, childProtectionPlans, childInNeedPlans, enquiries, conferences, protectionReviews, assessments, careReviews,
     healthChecks, carePlans, placements, visits, careLeaverRecords, preProceedings, decisions, courtOrders, meetings, meetingKindsRecorded,
@@ -30,7 +38,7 @@ export async function scheduleFactsOf(childId: string, records: ChildRecordLoade
     records.dualStatusDecisions.load(childId),
     records.courtOrders.load(childId),
     records.meetings.load(childId),
-    records.meetingKindsRecorded.load('all'),
+    records.meetingKindsRecorded(),
   ]);
   return {
     dateOfBirth: person?.dateOfBirth ?? null,

@@ -1,13 +1,13 @@
 // The rows of the bulk extracts (issue 7, part 4), computed a batch of children at a time so
-// memory stays flat whatever the authority's size: each batch gets fresh DataLoaders (one
-// statement per table per batch) over the extract's snapshot, and is dropped once written.
+// memory stays flat whatever the authority's size: each batch gets fresh child records (one
+// statement per batch) over the extract's snapshot, and is dropped once written.
 // Due dates come from the same code as `dueDates` (src/db/authority-due-dates.ts), in the same
 // order: children in case-id order, then each child's history in its own order. A later change
 // can swap the source (e.g. the materialised table) behind the same generator signature.
 
 import { byTheRules, childrenDueDates, type ChildLeftOut, type DueDateInputs } from '../db/authority-due-dates.js';
 import { careStatusFactsOf } from '../db/care-status-facts.js';
-import { createChildRecordLoaders } from '../db/child-records.js';
+import { createChildRecords, readMeetingKindsRecorded } from '../db/child-records.js';
 import { childrenWithWorkBetween, type RowScope } from '../db/children.js';
 import type { Snapshot } from '../db/connection.js';
 import { lookBackDays } from '../db/due-date-store.js';
@@ -21,7 +21,7 @@ import { scheduleFactsOf } from '../db/schedule-facts.js';
 
 export const defaultBatchSize = 1000;
 
-/** What the rows are computed with, less the loaders (each batch makes its own over the snapshot). */
+/** What the rows are computed with, less the child records (each batch reads its own over the snapshot). */
 export type ExtractInputs = Omit<DueDateInputs, 'records'>;
 
 export interface Window {
@@ -58,7 +58,7 @@ function* batchesOf<T>(ids: readonly T[], size: number): Generator<T[]> {
  * records a rule cannot read is left out and added to `leftOut` (the extract counts them).
  */
 export async function* dueDateRowsInBatches(
-  snapshot: Pick<Snapshot, 'orm'>,
+  snapshot: Pick<Snapshot, 'orm' | 'session'>,
   inputs: ExtractInputs,
   childIds: readonly string[],
   window: Window,
@@ -67,7 +67,7 @@ export async function* dueDateRowsInBatches(
   leftOut: ChildLeftOut[] = [],
 ): AsyncGenerator<ComplianceRow[]> {
   for (const batch of batchesOf(childIds, batchSize)) {
-    const records = createChildRecordLoaders(snapshot.orm);
+    const records = createChildRecords(snapshot.session, () => readMeetingKindsRecorded(snapshot.orm));
     const children = await childrenDueDates(batch, window, asOf, { ...inputs, records });
     leftOut.push(...children.leftOut);
     yield children.rows;
@@ -93,7 +93,7 @@ export interface ChildExtractRow {
  * child whose records a rule cannot read is left out and added to `leftOut`.
  */
 export async function* childRowsInBatches(
-  snapshot: Pick<Snapshot, 'orm'>,
+  snapshot: Pick<Snapshot, 'orm' | 'session'>,
   inputs: ExtractInputs,
   childIds: readonly string[],
   asOf: IsoDate,
@@ -101,7 +101,7 @@ export async function* childRowsInBatches(
   leftOut: ChildLeftOut[] = [],
 ): AsyncGenerator<ChildExtractRow[]> {
   for (const batch of batchesOf(childIds, batchSize)) {
-    const records = createChildRecordLoaders(snapshot.orm);
+    const records = createChildRecords(snapshot.session, () => readMeetingKindsRecorded(snapshot.orm));
     const rows = await Promise.all(
       batch.map(async (childId): Promise<ChildExtractRow | null> => {
         const [statusFacts, scheduleFacts, involvements, careLeaverRecords] = await Promise.all([

@@ -18,7 +18,7 @@ export function childFieldsAsked(info: GraphQLResolveInfo, path: readonly string
   return [...new Set(sets.flatMap((set) => fieldsOf(set, info).map((field) => field.name)))].filter((name) => name !== '__typename').sort();
 }
 
-function fieldsOf(set: SelectionSetNode, info: GraphQLResolveInfo): { name: string; selectionSet: SelectionSetNode | undefined }[] {
+export function fieldsOf(set: SelectionSetNode, info: GraphQLResolveInfo): { name: string; selectionSet: SelectionSetNode | undefined }[] {
   return set.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD) return [{ name: selection.name.value, selectionSet: selection.selectionSet }];
     if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsOf(selection.selectionSet, info);

@@ -1,5 +1,5 @@
-// Fields of plans, periods of care, care plans and reviews: facts through the request's
-// loaders; the statutory dates from the child's schedule (src/domain/schedule.ts).
+// Fields of plans, periods of care, care plans and reviews: facts from the request's child
+// records; the statutory dates from the child's schedule (src/domain/schedule.ts).
 
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ageOn } from '../domain/calendar.js';

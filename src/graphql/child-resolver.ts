@@ -1,5 +1,6 @@
-// Root fields `child`, `childByNhsNumber`, `children`, and every field of a Child. Each field
-// loads only the facts it needs through the request's DataLoaders, then asks the domain.
+// Root fields `child`, `childByNhsNumber`, `children`, and every field of a Child. A look-up
+// reads the relations its operation needs with the child (relations-read.ts), a page reads them
+// ahead; each field then takes the facts it needs from the request's records and asks the domain.
 
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
@@ -37,6 +38,7 @@ import { ChildInNeedPlan, ChildProtectionPlan, EarlyHelpEpisode } from './types/
 import { decodeCursor, encodeCursor } from './cursors.js';
 import { keyContactRoleOfLabel } from '../config.js';
 import { scheduleOf } from './schedule.js';
+import { relationsReadFor } from './relations-read.js';
 
 export const maxPageSize = 500;
 const defaultPageSize = 50;
@@ -118,10 +120,11 @@ async function dueDatesFor(child: Child, context: RequestContext): Promise<DueDa
   return readsDualStatusWorkflow(context.claims) ? dueDates : dueDates.filter((due) => !due.kind.startsWith('DUAL_STATUS_'));
 }
 
-/** A child found (read, with the fields asked) or refused (logged with why), or null either way. */
+/** A child found (read, with the fields asked and the relations they read) or refused (logged with why), or null either way. */
 function answerLookup(found: ChildLookup, asOf: IsoDate, context: RequestContext, info: GraphQLResolveInfo): Child | null {
   if (found.refused) context.access.refused(found.refusedChildId ?? null, found.refused);
   if (!found.childId) return null;
+  if (found.relations) context.records.prime(found.childId, found.relations);
   noteReads(context, [found.childId], childFieldsAsked(info));
   return { id: found.childId, asOf };
 }
@@ -138,7 +141,7 @@ export class ChildResolver {
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Child | null> {
-    const found = await findChildId(context.database, id, rowScopeOf(context.claims, context.today, 'CASE'));
+    const found = await findChildId(context.database, id, rowScopeOf(context.claims, context.today, 'CASE'), relationsReadFor(info, context));
     return answerLookup(found, resolveAsOf(asOf, context), context, info);
   }
 
@@ -151,7 +154,7 @@ export class ChildResolver {
   ): Promise<Child | null> {
     const digits = normaliseNhsNumber(nhsNumber);
     if (!digits) throw badUserInput('nhsNumber', 'not a valid NHS number (10 digits with a modulus 11 check digit)');
-    const found = await findChildIdByNhsNumber(context.database, digits, rowScopeOf(context.claims, context.today, 'NHS_NUMBER'));
+    const found = await findChildIdByNhsNumber(context.database, digits, rowScopeOf(context.claims, context.today, 'NHS_NUMBER'), relationsReadFor(info, context));
     return answerLookup(found, resolveAsOf(asOf, context), context, info);
   }
 
@@ -185,6 +188,7 @@ export class ChildResolver {
             totalCount: () => countChildren(context.database, filters),
           }));
     noteReads(context, page.ids, childFieldsAsked(info, ['edges', 'node']));
+    await context.records.readAhead(page.ids, relationsReadFor(info, context, ['edges', 'node']));
     return connection(context, page.ids, page.hasNextPage, date, page.totalCount);
   }
 
@@ -240,20 +244,15 @@ export class ChildResolver {
   @FieldResolver(() => [ParentalResponsibilityHolder])
   async parentalResponsibility(@Root() child: Child, @Ctx() context: RequestContext): Promise<ParentalResponsibilityHolder[]> {
     const { records } = context;
-    const [person, relationships, courtOrders, legalStatuses] = await Promise.all([
+    const [person, relationships, courtOrders, legalStatuses, relatedPeople] = await Promise.all([
       records.person.load(child.id),
       records.relationships.load(child.id),
       records.courtOrders.load(child.id),
       records.legalStatuses.load(child.id),
+      records.relatedPeople.load(child.id),
     ]);
     if (!person) return [];
-    const relatedIds = new Set<string>();
-    for (const relationship of relationships) relatedIds.add(relationship.relatedPersonId);
-    for (const order of courtOrders) for (const id of [order.holderPersonId, order.partnerPersonId]) if (id) relatedIds.add(id);
-    const people = new Map<string, Person>();
-    for (const related of await records.person.loadMany([...relatedIds])) {
-      if (related && !(related instanceof Error)) people.set(related.id, related);
-    }
+    const people = new Map<string, Person>(relatedPeople.map((related) => [related.id, related]));
     const holders = parentalResponsibilityOn({
       child: person,
       relationships,
@@ -373,13 +372,14 @@ export class ChildResolver {
     description: "Who to ring about this child: the allocated team's duty line and the out-of-hours line (as CP-IS gives health staff).",
   })
   async dutyContact(@Root() child: Child, @Ctx() context: RequestContext): Promise<DutyContact | null> {
-    const [involvements, careLeaverRecords] = await Promise.all([
+    const [involvements, careLeaverRecords, teamContacts] = await Promise.all([
       context.records.involvements.load(child.id),
       context.records.careLeaverRecords.load(child.id),
+      context.records.teamContacts.load(child.id),
     ]);
     const team = allocatedTeam(involvements, careLeaverRecords, child.asOf, context);
     if (team === null) return null;
-    const contact = await context.records.teamContacts.load(team.id);
+    const contact = teamContacts.find((candidate) => candidate.teamId === team.id);
     if (!contact) return null;
     return {
       team: contact.teamName ?? contact.teamId,

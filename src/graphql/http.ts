@@ -13,7 +13,7 @@ import type { WholeAuthorityQueue } from '../access/whole-authority-queue.js';
 import { formatTrustedDocumentRefusal, loadTrustedDocuments } from '../access/trusted-documents.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
-import { createChildRecordLoaders } from '../db/child-records.js';
+import { createChildRecords } from '../db/child-records.js';
 import type { MeetingKind } from '../domain/child-protection.js';
 import { todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
 import { distinctChildren, leftOutForTheLog } from '../db/authority-due-dates.js';
@@ -239,7 +239,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       claims,
       today: todayInLondon(),
       database,
-      records: createChildRecordLoaders(database.orm, meetingKindsRecorded),
+      records: createChildRecords(database, meetingKindsRecorded),
       labels: config.labels,
       authorityName: config.authorityName,
       calendar: calendar(),

@@ -1,4 +1,4 @@
-// A child's schedule as at asOf: the facts loaded through the request's DataLoaders, handed to
+// A child's schedule as at asOf: the facts from the request's child records, handed to
 // the domain's childSchedule, and kept for the request so that `schedule`, `nextReviewDue`,
 // `dualStatusOutcome` and each plan's and period's `nextReviewDue` compute it once. A child
 // whose records a rule cannot read gets an error on the field asked, naming the record.
