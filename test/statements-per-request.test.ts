@@ -26,12 +26,12 @@ interface Request {
 }
 
 /** A child each kind of reader may see today, with the link that lets it. */
-interface Subject {
+type Subject = {
   childId: string;
   nhsNumber: string | null;
   org: string | null;
   purpose: string | null;
-}
+};
 
 async function subjectLinkedFor(purposes: string): Promise<Subject> {
   const [subject] = await api.service.database.query<Subject>(
