@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, easterSunday, isIsoDate, standingBankHolidays, WorkingDayCalendar } from '../src/domain/calendar.js';
+import { addDays, addMonths, addYears, easterSunday, isIsoDate, standingBankHolidays, todayInLondon, WorkingDayCalendar } from '../src/domain/calendar.js';
 
 const shipped = readFileSync('src/domain/bank-holidays-england-and-wales.csv', 'utf8').trim().split('\n').slice(1);
 const calendar = new WorkingDayCalendar({ holidays: shipped, firstYear: 2000, lastYear: 2028 });
@@ -257,5 +257,19 @@ describe('calendar arithmetic at the first years of the era (0001-01-01 placehol
     expect(isIsoDate('0004-02-29')).toBe(true);
     expect(isIsoDate('0001-02-29')).toBe(false);
     expect(isIsoDate('0100-02-29')).toBe(false);
+  });
+});
+
+describe("todayInLondon: the authority's date, not the server's", () => {
+  it.each([
+    ['2026-06-30T22:59:59Z', '2026-06-30'],
+    ['2026-06-30T23:00:00Z', '2026-07-01'], // BST: London is an hour ahead
+    ['2026-12-31T23:59:59Z', '2026-12-31'],
+    ['2027-01-01T00:00:00Z', '2027-01-01'], // GMT
+    ['2027-01-01T00:00:30Z', '2027-01-01'],
+    ['2026-03-29T00:59:59Z', '2026-03-29'], // the clocks go forward at 01:00 UTC
+    ['2026-10-24T23:00:00Z', '2026-10-25'], // still BST until 01:00 UTC on the 25th
+  ])('at %s it is %s in London', (instant, date) => {
+    expect(todayInLondon(new Date(instant))).toBe(date);
   });
 });

@@ -114,6 +114,8 @@ describe('a child', () => {
     });
     expect(response.status).toBe(200);
     expect(response.contentType).toMatch(/^application\/graphql-response\+json/);
+    // An answer about a child is kept by no cache on the way.
+    expect(response.cacheControl).toBe('no-store');
     expect(response.body.errors).toBeUndefined();
     expect(response.body.extensions?.dataImportedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(response.body.data?.child).toMatchObject({

@@ -16,7 +16,8 @@ export interface AccessTrail {
   notifying: readonly NotifyingRead[];
 }
 
-// One text whatever the batch (prepared once): rows travel as two jsonb parameters, so neither
+// One text whatever the batch, prepared once per connection (unprepared, postgres.js would first
+// ask the server for the parameters' types: a second round trip every flush): rows travel as two jsonb parameters, so neither
 // the text nor the parameter count grows with the batch. A data-modifying CTE makes the two
 // INSERTs one statement; an empty array inserts nothing.
 const insertAccessTrails = `WITH notified AS (
@@ -42,7 +43,7 @@ export async function writeAccessTrails(session: SqlSession, trails: readonly Ac
   const notifications = trails.flatMap(({ notifying, reader }) =>
     notifying.map((read) => ({ child_id: read.childId, status: [...new Set(read.status)], org: reader.org, role: reader.role, subject: reader.subject, request_id: reader.requestId })),
   );
-  await session.query(insertAccessTrails, [JSON.stringify(entries), JSON.stringify(notifications)]);
+  await session.query(insertAccessTrails, [JSON.stringify(entries), JSON.stringify(notifications)], { prepare: true });
 }
 
 /** Log rows in one flush at most (a request's own rows are never split): bounds one statement's size. */

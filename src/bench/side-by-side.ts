@@ -84,6 +84,12 @@ async function copyTablesForPostgraphile(database: Database): Promise<void> {
   for (const { table } of copiedTables) await database.query(`ANALYZE ${postgraphileSchema}.${table}`);
 }
 
+/**
+ * The Node flags `npm start` gives Carebridge (package.json): every server here runs with them, so
+ * the ratios compare the servers' code, not their settings.
+ */
+const serverNodeFlags = ['--max-semi-space-size=64'];
+
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -99,9 +105,11 @@ interface RunningServer {
   process: ChildProcess;
 }
 
-async function startCarebridge(databaseUrl: string): Promise<RunningServer> {
+/** profileDirectory: where Node writes the server's CPU profile when it exits (--profile). */
+async function startCarebridge(databaseUrl: string, profileDirectory: string | undefined): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../main.js', import.meta.url))], {
+  const profiling = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
+  const child = spawn(process.execPath, [...profiling, ...serverNodeFlags, fileURLToPath(new URL('../main.js', import.meta.url))], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', CAREBRIDGE_RATE_LIMIT: 'off', CAREBRIDGE_DEMO_SEED: 'never' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -116,7 +124,7 @@ async function startCarebridge(databaseUrl: string): Promise<RunningServer> {
 }
 
 async function startOther(kind: 'postgraphile' | 'raw', databaseUrl: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./side-by-side-servers.js', import.meta.url)), kind], {
+  const child = spawn(process.execPath, [...serverNodeFlags, fileURLToPath(new URL('./side-by-side-servers.js', import.meta.url)), kind], {
     env: { ...process.env, DATABASE_URL: databaseUrl, GRAPHILE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -188,6 +196,8 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '8' },
       sample: { type: 'string', default: '500' },
       out: { type: 'string', default: 'bench/results' },
+      // A CPU profile of the Carebridge server, for finding where a look-up's time goes.
+      profile: { type: 'string' },
     },
   });
   const children = Number(values.children);
@@ -221,7 +231,7 @@ async function main(): Promise<void> {
   const checking = postgres(databaseUrl, { max: 1 });
   const countEntries = async () => (await checking<{ entries: number }[]>`SELECT count(*)::int AS entries FROM carebridge.access_log WHERE subject = ${subject}`)[0]!.entries;
   try {
-    const carebridge = await startCarebridge(databaseUrl);
+    const carebridge = await startCarebridge(databaseUrl, values.profile);
     servers.push(carebridge);
     const postgraphileServer = await startOther('postgraphile', databaseUrl);
     servers.push(postgraphileServer);

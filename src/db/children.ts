@@ -182,6 +182,7 @@ export async function pageOfChildIds(
   const rows = await session.query<{ person_id: string }>(
     `SELECT c.person_id FROM carebridge.child c ${where} ORDER BY c.person_id LIMIT $1`,
     parameters,
+    { prepare: true },
   );
   const ids = rows.map((row) => row.person_id);
   return { ids: ids.slice(0, options.first), hasNextPage: ids.length > options.first };
@@ -203,6 +204,7 @@ export async function childrenWithOpenWork(
   const rows = await session.query<{ person_id: string; open: boolean; after_cursor: boolean | null }>(
     `SELECT c.person_id, ${columns} FROM carebridge.child c ${where} ORDER BY c.person_id`,
     parameters,
+    { prepare: true },
   );
   return rows.map((row) => ({ id: row.person_id, mayHaveDueDates: row.open, afterCursor: options.after === null || row.after_cursor === true }));
 }
@@ -230,14 +232,14 @@ export async function childrenWithWorkBetween(session: SqlSession, options: { si
   const parameters: unknown[] = [];
   const named = { ...bindings(options.scope, options.asOf), since: options.since };
   const where = whereClause([...scopeConditions(options.scope), hadWorkBetween], parameters, named);
-  const rows = await session.query<{ person_id: string }>(`SELECT c.person_id FROM carebridge.child c ${where} ORDER BY c.person_id`, parameters);
+  const rows = await session.query<{ person_id: string }>(`SELECT c.person_id FROM carebridge.child c ${where} ORDER BY c.person_id`, parameters, { prepare: true });
   return rows.map((row) => row.person_id);
 }
 
 export async function countChildren(session: SqlSession, options: { filter?: ChildFilter | null; asOf: IsoDate; scope: RowScope }): Promise<number> {
   const parameters: unknown[] = [];
   const where = whereClause([...scopeConditions(options.scope), ...filterConditions(options.filter)], parameters, bindings(options.scope, options.asOf));
-  const [row] = await session.query<{ total: string | number }>(`SELECT count(*) AS total FROM carebridge.child c ${where}`, parameters);
+  const [row] = await session.query<{ total: string | number }>(`SELECT count(*) AS total FROM carebridge.child c ${where}`, parameters, { prepare: true });
   return Number(row?.total ?? 0);
 }
 

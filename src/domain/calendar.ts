@@ -62,8 +62,14 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
 
 const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// London's date changes only on a whole minute (its offsets are whole hours), so one formatting
+// per minute answers every request in it.
+let lastFormatted = { minute: Number.NaN, date: '' };
+
 export function todayInLondon(now: Date = new Date()): IsoDate {
-  return londonDate.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastFormatted.minute) lastFormatted = { minute, date: londonDate.format(now) };
+  return lastFormatted.date;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthenticationError, type Authenticator, type Claims } from '../access/authentication.js';
@@ -161,6 +162,8 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildCarebridgeSchema(),
     plugins: [
+      // Answers about children are never cached (no-store); Apollo's cache hints would only cost a hook per field.
+      ApolloServerPluginCacheControlDisabled(),
       trusted.plugin,
       limits.plugin,
       whoSeesWhat,
@@ -266,6 +269,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       return sendGraphqlError(response, 500, 'INTERNAL', 'The access log could not be written, so nothing is returned', requestId);
     }
     for (const [name, value] of result.headers) response.setHeader(name, value);
+    response.setHeader('cache-control', 'no-store');
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
       response.end(result.body.string);

@@ -5,7 +5,7 @@
 //   execution; a validation failure is a 400 like any other).
 
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, visit, type ValidationRule, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, visit, type ArgumentNode, type DocumentNode, type ValidationRule, type ValueNode } from 'graphql';
 import type { RequestContext } from './context.js';
 
 function holdsNul(value: unknown): boolean {
@@ -30,17 +30,25 @@ function nodeHoldsNul(node: ValueNode, variables: Record<string, unknown>): bool
   }
 }
 
+// A document's arguments are found once (Apollo keeps parsed documents); only the values are per request.
+const argumentsByDocument = new WeakMap<DocumentNode, ArgumentNode[]>();
+
+function argumentsOf(document: DocumentNode): ArgumentNode[] {
+  let found = argumentsByDocument.get(document);
+  if (found === undefined) {
+    const collected: ArgumentNode[] = [];
+    visit(document, { Argument: (node) => void collected.push(node) });
+    argumentsByDocument.set(document, (found = collected));
+  }
+  return found;
+}
+
 export const refuseNulCharacters: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, request }) {
         const variables = request.variables ?? {};
-        let argument: string | undefined;
-        visit(document, {
-          Argument(node) {
-            if (argument === undefined && nodeHoldsNul(node.value, variables)) argument = node.name.value;
-          },
-        });
+        const argument = argumentsOf(document).find((node) => nodeHoldsNul(node.value, variables))?.name.value;
         if (argument === undefined) return;
         throw new GraphQLError(`${argument}: contains a NUL character (\\u0000), which no identifier or text holds`, {
           extensions: { code: 'BAD_USER_INPUT', argument, http: { status: 400 } },

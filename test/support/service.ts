@@ -16,6 +16,7 @@ import { createPostgresDatabase, realPostgresUrl } from './database.js';
 export interface GraphqlResponse<T = Record<string, unknown>> {
   status: number;
   contentType: string | null;
+  cacheControl: string | null;
   body: { data?: T | null; errors?: { message: string; path?: string[]; extensions: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
 }
 
@@ -53,7 +54,7 @@ export async function startTestService(environment: Record<string, string> = {})
       },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, contentType: response.headers.get('content-type'), body: (await response.json()) as GraphqlResponse<never>["body"] };
+    return { status: response.status, contentType: response.headers.get('content-type'), cacheControl: response.headers.get('cache-control'), body: (await response.json()) as GraphqlResponse<never>["body"] };
   };
   return {
     service,
