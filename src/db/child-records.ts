@@ -63,38 +63,69 @@ interface RelationKey {
   childId: string;
 }
 
+/** A value now, or later: what the request's records answer (graphql-js takes either). */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** `then` applied at once to a value already at hand, after it otherwise: no promise when none is needed. */
+export function whenRead<T, U>(value: MaybePromise<T>, then: (value: T) => U): MaybePromise<U> {
+  return value instanceof Promise ? value.then(then) : then(value);
+}
+
 type RelationReaders = { [Name in RelationName]: { load(childId: string): Promise<FactOf<Name>[]> } };
+
+/** Facts of these relations, by relation name. */
+export type FactsOf<Names extends readonly RelationName[]> = { [Name in Names[number]]: FactOf<Name>[] };
 
 export type ChildRecords = Omit<RelationReaders, 'person'> & {
   person: { load(childId: string): Promise<Person | null> };
+  /**
+   * These relations of a child: at once when all are read already (a look-up's statement, a page
+   * read ahead), else after one statement for everything asked in the same tick. Answering at once
+   * matters: a look-up's fields then resolve without a promise each.
+   */
+  read<const Names extends readonly RelationName[]>(childId: string, names: Names): MaybePromise<FactsOf<Names>>;
   /** The kinds of meeting the extract carries (readMeetingKindsRecorded), once per request at most. */
-  meetingKindsRecorded(): Promise<ReadonlySet<MeetingKind>>;
+  meetingKindsRecorded(): MaybePromise<ReadonlySet<MeetingKind>>;
   /** Relations already read for a child (a look-up's statement): later loads answer from them. */
   prime(childId: string, columns: RelationColumns): void;
   /** Reads these relations of these children now, in one statement (a page, before its fields ask). */
   readAhead(childIds: readonly string[], names: readonly RelationName[]): Promise<void>;
 };
 
-export function createChildRecords(session: SqlSession, meetingKindsRecorded: () => Promise<ReadonlySet<MeetingKind>>): ChildRecords {
+export function createChildRecords(session: SqlSession, meetingKindsRecorded: () => MaybePromise<ReadonlySet<MeetingKind>>): ChildRecords {
+  // Facts read so far, by relation and child: asked again, they answer at once.
+  const known = new Map<string, unknown[]>();
+  const keyOf = (name: RelationName, childId: string) => `${name}\u0000${childId}`;
+  const remember = (name: RelationName, childId: string, json: string | null) => {
+    const facts = factsOf(name, json);
+    known.set(keyOf(name, childId), facts);
+    return facts;
+  };
   // Everything asked in one tick is read in one statement: the children asked × the relations asked.
   const loader = new DataLoader<RelationKey, unknown[], string>(
     async (keys) => {
       const childIds = [...new Set(keys.map((key) => key.childId))];
       const read = await readRelations(session, childIds, [...new Set(keys.map((key) => key.name))]);
-      return keys.map(({ name, childId }) => factsOf(name, read.get(childId)?.[name] ?? null));
+      return keys.map(({ name, childId }) => remember(name, childId, read.get(childId)?.[name] ?? null));
     },
-    { cacheKeyFn: ({ name, childId }) => `${name}\u0000${childId}`, maxBatchSize: maxChildrenPerStatement * relationNames.length },
+    { cacheKeyFn: ({ name, childId }) => keyOf(name, childId), maxBatchSize: maxChildrenPerStatement * relationNames.length },
   );
+  const load = (name: RelationName, childId: string): MaybePromise<unknown[]> => known.get(keyOf(name, childId)) ?? loader.load({ name, childId });
   const prime = (childId: string, columns: RelationColumns) => {
-    for (const name of Object.keys(columns) as RelationName[]) loader.prime({ name, childId }, factsOf(name, columns[name] ?? null));
+    for (const name of Object.keys(columns) as RelationName[]) remember(name, childId, columns[name] ?? null);
   };
   const readers = Object.fromEntries(
-    relationNames.map((name) => [name, { load: (childId: string) => loader.load({ name, childId }) }]),
+    relationNames.map((name) => [name, { load: async (childId: string) => load(name, childId) }]),
   ) as unknown as RelationReaders;
-  let meetingKinds: Promise<ReadonlySet<MeetingKind>> | undefined;
+  let meetingKinds: MaybePromise<ReadonlySet<MeetingKind>> | undefined;
   return {
     ...readers,
-    person: { load: async (childId) => (await readers.person.load(childId))[0] ?? null },
+    person: { load: async (childId) => ((await load('person', childId)) as Person[])[0] ?? null },
+    read: <const Names extends readonly RelationName[]>(childId: string, names: Names) => {
+      const facts = names.map((name) => load(name, childId));
+      const byName = (values: unknown[]) => Object.fromEntries(names.map((name, index) => [name, values[index]])) as FactsOf<Names>;
+      return facts.some((value) => value instanceof Promise) ? Promise.all(facts).then(byName) : byName(facts as unknown[][]);
+    },
     meetingKindsRecorded: () => (meetingKinds ??= meetingKindsRecorded()),
     prime,
     readAhead: async (childIds, names) => {

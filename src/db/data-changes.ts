@@ -22,7 +22,7 @@ export interface DataAsImported {
   /** When the last import committed; null when none has, or the database cannot say. */
   dataImportedAt(): Promise<string | null>;
   /** readMeetingKindsRecorded, as of the last import. */
-  meetingKindsRecorded(): Promise<ReadonlySet<MeetingKind>>;
+  meetingKindsRecorded(): ReadonlySet<MeetingKind> | Promise<ReadonlySet<MeetingKind>>;
   calendar(): WorkingDayCalendar;
   stop(): Promise<void>;
 }
@@ -77,7 +77,7 @@ export async function holdDataAsImported(database: Database, options: { localNon
   });
   return {
     dataImportedAt: () => (listening && fresh ? Promise.resolve(importedAt) : readImportedAt()),
-    meetingKindsRecorded: () => (listening && fresh ? Promise.resolve(meetingKinds) : readMeetingKindsRecorded(database.orm)),
+    meetingKindsRecorded: () => (listening && fresh ? meetingKinds : readMeetingKindsRecorded(database.orm)),
     calendar: () => calendar,
     stop: async () => {
       stopped = true;

@@ -9,6 +9,7 @@ import { nextCinPlanReview, teamManagerChairRequired } from '../domain/child-in-
 import { earliest, type DueDate as DueDateFact } from '../domain/due-dates.js';
 import { asKnownOn, isOpenOn } from '../domain/facts.js';
 import { scheduleOf } from './schedule.js';
+import { whenRead, type MaybePromise } from '../db/child-records.js';
 import { keyContactRoleOf } from './child-resolver.js';
 import type { RequestContext } from './context.js';
 import { CarePlanSummary, CareReview, PeriodOfCare, Placement } from './types/care.js';
@@ -26,18 +27,19 @@ export class ChildProtectionPlanResolver {
     description:
       'Next review meeting for this plan: the review conference or, while the child is dual status, the next CiC review (CP-DUAL-NO-CONFERENCE).',
   })
-  async nextReviewDue(@Root() plan: ChildProtectionPlan, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
-    const { dueDates, dualStatus } = await scheduleOf(plan.childId, plan.asOf, context);
-    if (dualStatus.planNextReview.has(plan.id)) return dualStatus.planNextReview.get(plan.id) ?? null;
-    return earliest(dueDates.filter((due) => due.kind === 'CP_REVIEW_CONFERENCE' && due.subjectId === plan.id));
+  nextReviewDue(@Root() plan: ChildProtectionPlan, @Ctx() context: RequestContext): MaybePromise<DueDateFact | null> {
+    return whenRead(scheduleOf(plan.childId, plan.asOf, context), ({ dueDates, dualStatus }) => {
+      if (dualStatus.planNextReview.has(plan.id)) return dualStatus.planNextReview.get(plan.id) ?? null;
+      return earliest(dueDates.filter((due) => due.kind === 'CP_REVIEW_CONFERENCE' && due.subjectId === plan.id));
+    });
   }
 }
 
 @Resolver(() => ChildInNeedPlan)
 export class ChildInNeedPlanResolver {
   @FieldResolver(() => DueDate, { nullable: true, description: 'Next CiN plan review.' })
-  async nextReviewDue(@Root() plan: ChildInNeedPlan, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
-    return nextCinPlanReview((await scheduleOf(plan.childId, plan.asOf, context)).dueDates, plan.id);
+  nextReviewDue(@Root() plan: ChildInNeedPlan, @Ctx() context: RequestContext): MaybePromise<DueDateFact | null> {
+    return whenRead(scheduleOf(plan.childId, plan.asOf, context), ({ dueDates }) => nextCinPlanReview(dueDates, plan.id));
   }
 
   @FieldResolver(() => Boolean, { description: 'Open more than 6 months: reviews chaired by a team manager (CIN-PLAN-TM-CHAIR).' })
@@ -76,8 +78,8 @@ export class PeriodOfCareResolver {
   }
 
   @FieldResolver(() => DueDate, { nullable: true, description: 'Next CiC review of this period of care.' })
-  async nextReviewDue(@Root() period: PeriodOfCare, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
-    return nextCareReviewOf((await scheduleOf(period.childId, period.asOf, context)).dueDates, period.id);
+  nextReviewDue(@Root() period: PeriodOfCare, @Ctx() context: RequestContext): MaybePromise<DueDateFact | null> {
+    return whenRead(scheduleOf(period.childId, period.asOf, context), ({ dueDates }) => nextCareReviewOf(dueDates, period.id));
   }
 
   @FieldResolver(() => [Placement], { description: 'Placements in this period: type only, never an address or location.' })
@@ -148,17 +150,18 @@ export class PeriodOfCareResolver {
 @Resolver(() => CarePlanSummary)
 export class CarePlanSummaryResolver {
   @FieldResolver(() => DueDate, { nullable: true, description: 'The earlier of CIC-HEALTH-INITIAL/REVIEW and the local CIC-HEALTH-LOCAL.' })
-  async nextHealthAssessmentDue(@Root() summary: CarePlanSummary, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
+  nextHealthAssessmentDue(@Root() summary: CarePlanSummary, @Ctx() context: RequestContext): MaybePromise<DueDateFact | null> {
     return nextOfKind(summary, 'CIC_HEALTH_ASSESSMENT', context);
   }
 
   @FieldResolver(() => DueDate, { nullable: true })
-  async nextPepReviewDue(@Root() summary: CarePlanSummary, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
+  nextPepReviewDue(@Root() summary: CarePlanSummary, @Ctx() context: RequestContext): MaybePromise<DueDateFact | null> {
     return nextOfKind(summary, 'CIC_PEP_REVIEW', context);
   }
 }
 
-async function nextOfKind(summary: CarePlanSummary, kind: DueDateFact['kind'], context: RequestContext): Promise<DueDateFact | null> {
-  const { dueDates } = await scheduleOf(summary.childId, summary.asOf, context);
-  return earliest(dueDates.filter((due) => due.kind === kind && due.subjectId === summary.periodId));
+function nextOfKind(summary: CarePlanSummary, kind: DueDateFact['kind'], context: RequestContext): MaybePromise<DueDateFact | null> {
+  return whenRead(scheduleOf(summary.childId, summary.asOf, context), ({ dueDates }) =>
+    earliest(dueDates.filter((due) => due.kind === kind && due.subjectId === summary.periodId)),
+  );
 }

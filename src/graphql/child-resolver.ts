@@ -21,7 +21,7 @@ import { readsDualStatusWorkflow, rowScopeOf } from '../access/who-sees-what.js'
 import { careStatusOn } from '../domain/care-status.js';
 import { legalBasisOf, legalStatusOn, periodsOfCare } from '../domain/child-in-care.js';
 import { addDays } from '../domain/calendar.js';
-import { asKnownOn, isOpenOn, type CareLeaverRecordFact, type InvolvementFact, type IsoDate, type Person } from '../domain/facts.js';
+import { asKnownOn, isOpenOn, type CareEpisodeFact, type CareLeaverRecordFact, type InvolvementFact, type IsoDate, type LegalStatusFact, type Person } from '../domain/facts.js';
 import { normaliseNhsNumber } from '../domain/nhs-number.js';
 import type { DueDate as DueDateFact } from '../domain/due-dates.js';
 import type { RequestContext } from './context.js';
@@ -39,6 +39,7 @@ import { decodeCursor, encodeCursor } from './cursors.js';
 import { keyContactRoleOfLabel } from '../config.js';
 import { scheduleOf } from './schedule.js';
 import { relationsReadFor } from './relations-read.js';
+import { whenRead, type MaybePromise } from '../db/child-records.js';
 
 export const maxPageSize = 500;
 const defaultPageSize = 50;
@@ -115,9 +116,36 @@ async function overdueFilteredPage(
 }
 
 /** The child's open due dates as this reader may see them (readsDualStatusWorkflow: the dual-status ones name the pathway). */
-async function dueDatesFor(child: Child, context: RequestContext): Promise<DueDateFact[]> {
-  const { dueDates } = await scheduleOf(child.id, child.asOf, context);
-  return readsDualStatusWorkflow(context.claims) ? dueDates : dueDates.filter((due) => !due.kind.startsWith('DUAL_STATUS_'));
+function dueDatesFor(child: Child, context: RequestContext): MaybePromise<DueDateFact[]> {
+  return whenRead(scheduleOf(child.id, child.asOf, context), ({ dueDates }) =>
+    readsDualStatusWorkflow(context.claims) ? dueDates : dueDates.filter((due) => !due.kind.startsWith('DUAL_STATUS_')),
+  );
+}
+
+/** A Child field read from the child's person row (null when it has none). */
+function personField(child: Child, context: RequestContext, field: (person: Person) => string | null): MaybePromise<string | null> {
+  return whenRead(context.records.read(child.id, ['person']), ({ person: [person] }) => (person ? field(person) : null));
+}
+
+/** The child's periods of care as known on its asOf, each with the legal basis it stood on. */
+function periodsOfCareOn(child: Child, episodes: readonly CareEpisodeFact[], statuses: readonly LegalStatusFact[]): PeriodOfCare[] {
+  const known = asKnownOn(statuses, child.asOf);
+  const periods = periodsOfCare(asKnownOn(episodes, child.asOf));
+  return periods.map((period) => {
+    // The basis in force on asOf, or on the period's last day once it has ended.
+    const on = period.endDate === null ? child.asOf : [addDays(period.endDate, -1), period.startDate].sort().at(-1)!;
+    const status = legalStatusOn(known, on);
+    return {
+      id: period.id,
+      startDate: period.startDate,
+      endDate: period.endDate,
+      legalBasis: status ? (legalBasisOf(status.code) as LegalBasis) : null,
+      childId: child.id,
+      asOf: child.asOf,
+      fact: period,
+      childPeriods: periods,
+    };
+  });
 }
 
 /** A child found (read, with the fields asked and the relations they read) or refused (logged with why), or null either way. */
@@ -198,41 +226,43 @@ export class ChildResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async nhsNumber(@Root() child: Child, @Ctx() context: RequestContext): Promise<string | null> {
-    return (await context.records.person.load(child.id))?.nhsNumber ?? null;
+  nhsNumber(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<string | null> {
+    return personField(child, context, (person) => person.nhsNumber);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async forename(@Root() child: Child, @Ctx() context: RequestContext): Promise<string | null> {
-    return (await context.records.person.load(child.id))?.forename ?? null;
+  forename(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<string | null> {
+    return personField(child, context, (person) => person.forename);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async surname(@Root() child: Child, @Ctx() context: RequestContext): Promise<string | null> {
-    return (await context.records.person.load(child.id))?.surname ?? null;
+  surname(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<string | null> {
+    return personField(child, context, (person) => person.surname);
   }
 
   @FieldResolver(() => DateScalar, { nullable: true })
-  async dateOfBirth(@Root() child: Child, @Ctx() context: RequestContext): Promise<string | null> {
-    return (await context.records.person.load(child.id))?.dateOfBirth ?? null;
+  dateOfBirth(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<string | null> {
+    return personField(child, context, (person) => person.dateOfBirth);
   }
 
   @FieldResolver(() => CareStatus)
-  async careStatus(@Root() child: Child, @Ctx() context: RequestContext): Promise<CareStatus> {
-    const status = careStatusOn(await careStatusFacts(child, context), child.asOf);
-    return { ...status, kinds: status.kinds as CareStatus['kinds'], legalBasis: status.legalBasis as LegalBasis | null };
+  careStatus(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<CareStatus> {
+    return whenRead(careStatusFacts(child, context), (facts) => {
+      const status = careStatusOn(facts, child.asOf);
+      return { ...status, kinds: status.kinds as CareStatus['kinds'], legalBasis: status.legalBasis as LegalBasis | null };
+    });
   }
 
   @FieldResolver(() => DueDate, {
     nullable: true,
     description: 'Earliest open due date across every schedule that applies, overdue ones included; on the same date a statutory rule wins (null when none).',
   })
-  async nextReviewDue(@Root() child: Child, @Ctx() context: RequestContext): Promise<DueDateFact | null> {
-    return (await dueDatesFor(child, context))[0] ?? null;
+  nextReviewDue(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<DueDateFact | null> {
+    return whenRead(dueDatesFor(child, context), (dueDates) => dueDates[0] ?? null);
   }
 
   @FieldResolver(() => [DueDate], { description: 'Every open due date, earliest first.' })
-  async schedule(@Root() child: Child, @Ctx() context: RequestContext): Promise<DueDateFact[]> {
+  schedule(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<DueDateFact[]> {
     return dueDatesFor(child, context);
   }
 
@@ -242,33 +272,27 @@ export class ChildResolver {
   }
 
   @FieldResolver(() => [ParentalResponsibilityHolder])
-  async parentalResponsibility(@Root() child: Child, @Ctx() context: RequestContext): Promise<ParentalResponsibilityHolder[]> {
-    const { records } = context;
-    const [person, relationships, courtOrders, legalStatuses, relatedPeople] = await Promise.all([
-      records.person.load(child.id),
-      records.relationships.load(child.id),
-      records.courtOrders.load(child.id),
-      records.legalStatuses.load(child.id),
-      records.relatedPeople.load(child.id),
-    ]);
-    if (!person) return [];
-    const people = new Map<string, Person>(relatedPeople.map((related) => [related.id, related]));
-    const holders = parentalResponsibilityOn({
-      child: person,
-      relationships,
-      courtOrders,
-      legalStatuses,
-      people,
-      asOf: child.asOf,
-      localAuthorityName: context.authorityName,
+  parentalResponsibility(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<ParentalResponsibilityHolder[]> {
+    const read = context.records.read(child.id, ['person', 'relationships', 'courtOrders', 'legalStatuses', 'relatedPeople']);
+    return whenRead(read, ({ person: [person], relationships, courtOrders, legalStatuses, relatedPeople }) => {
+      if (!person) return [];
+      const people = new Map<string, Person>(relatedPeople.map((related) => [related.id, related]));
+      const holders = parentalResponsibilityOn({
+        child: person,
+        relationships,
+        courtOrders,
+        legalStatuses,
+        people,
+        asOf: child.asOf,
+        localAuthorityName: context.authorityName,
+      });
+      return holders as ParentalResponsibilityHolder[];
     });
-    return holders as ParentalResponsibilityHolder[];
   }
 
   @FieldResolver(() => [ChildProtectionPlan])
-  async childProtectionPlans(@Root() child: Child, @Ctx() context: RequestContext): Promise<ChildProtectionPlan[]> {
-    const plans = asKnownOn(await context.records.childProtectionPlans.load(child.id), child.asOf);
-    return plans.map((plan) => ({
+  childProtectionPlans(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<ChildProtectionPlan[]> {
+    return whenRead(context.records.read(child.id, ['childProtectionPlans']), (read) => asKnownOn(read.childProtectionPlans, child.asOf).map((plan) => ({
       id: plan.id,
       startDate: plan.startDate,
       endDate: plan.endDate,
@@ -276,7 +300,7 @@ export class ChildResolver {
       latestCategory: plan.latestCategory,
       childId: child.id,
       asOf: child.asOf,
-    }));
+    })));
   }
 
   @FieldResolver(() => [ChildInNeedPlan])
@@ -297,28 +321,8 @@ export class ChildResolver {
   }
 
   @FieldResolver(() => [PeriodOfCare])
-  async periodsOfCare(@Root() child: Child, @Ctx() context: RequestContext): Promise<PeriodOfCare[]> {
-    const [episodes, statuses] = await Promise.all([
-      context.records.careEpisodes.load(child.id),
-      context.records.legalStatuses.load(child.id),
-    ]);
-    const known = asKnownOn(statuses, child.asOf);
-    const periods = periodsOfCare(asKnownOn(episodes, child.asOf));
-    return periods.map((period) => {
-      // The basis in force on asOf, or on the period's last day once it has ended.
-      const on = period.endDate === null ? child.asOf : [addDays(period.endDate, -1), period.startDate].sort().at(-1)!;
-      const status = legalStatusOn(known, on);
-      return {
-        id: period.id,
-        startDate: period.startDate,
-        endDate: period.endDate,
-        legalBasis: status ? (legalBasisOf(status.code) as LegalBasis) : null,
-        childId: child.id,
-        asOf: child.asOf,
-        fact: period,
-        childPeriods: periods,
-      };
-    });
+  periodsOfCare(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<PeriodOfCare[]> {
+    return whenRead(context.records.read(child.id, ['careEpisodes', 'legalStatuses']), (read) => periodsOfCareOn(child, read.careEpisodes, read.legalStatuses));
   }
 
   /** Null for a child never looked after; otherwise the CL-* category (NONE when none applies). */
@@ -346,48 +350,47 @@ export class ChildResolver {
     description:
       'Who works with the child now: allocated social worker, team manager, IRO, CP co-ordinator, personal adviser, lead professional.',
   })
-  async keyContacts(@Root() child: Child, @Ctx() context: RequestContext): Promise<KeyContact[]> {
-    const [involvements, careLeaverRecords] = await Promise.all([
-      context.records.involvements.load(child.id),
-      context.records.careLeaverRecords.load(child.id),
-    ]);
-    const contacts: KeyContact[] = openInvolvements(involvements, child.asOf).map((involvement) => ({
-      role: keyContactRoleOf(involvement.roleLabel, context),
-      name: involvement.professionalName ?? 'Name not recorded',
-      jobTitle: involvement.jobTitle,
-      team: involvement.teamName,
-      since: involvement.startDate,
-    }));
-    // The SSD names a care leaver's personal adviser on the care-leaver record, not as an involvement.
-    for (const record of careLeaverRecords) {
-      if (record.personalAdviser && !contacts.some((contact) => contact.role === KeyContactRole.PERSONAL_ADVISER)) {
-        contacts.push({ role: KeyContactRole.PERSONAL_ADVISER, name: record.personalAdviser, jobTitle: 'Personal Adviser', team: record.teamName, since: null });
-      }
-    }
-    return contacts;
+  keyContacts(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<KeyContact[]> {
+    return whenRead(context.records.read(child.id, ['involvements', 'careLeaverRecords']), ({ involvements, careLeaverRecords }) => keyContactsOn(child, involvements, careLeaverRecords, context));
   }
 
   @FieldResolver(() => DutyContact, {
     nullable: true,
     description: "Who to ring about this child: the allocated team's duty line and the out-of-hours line (as CP-IS gives health staff).",
   })
-  async dutyContact(@Root() child: Child, @Ctx() context: RequestContext): Promise<DutyContact | null> {
-    const [involvements, careLeaverRecords, teamContacts] = await Promise.all([
-      context.records.involvements.load(child.id),
-      context.records.careLeaverRecords.load(child.id),
-      context.records.teamContacts.load(child.id),
-    ]);
-    const team = allocatedTeam(involvements, careLeaverRecords, child.asOf, context);
-    if (team === null) return null;
-    const contact = teamContacts.find((candidate) => candidate.teamId === team.id);
-    if (!contact) return null;
-    return {
-      team: contact.teamName ?? contact.teamId,
-      phone: contact.dutyPhone,
-      email: contact.dutyEmail,
-      outOfHoursPhone: contact.outOfHoursPhone,
-    };
+  dutyContact(@Root() child: Child, @Ctx() context: RequestContext): MaybePromise<DutyContact | null> {
+    const read = context.records.read(child.id, ['involvements', 'careLeaverRecords', 'teamContacts']);
+    return whenRead(read, ({ involvements, careLeaverRecords, teamContacts }) => {
+      const team = allocatedTeam(involvements, careLeaverRecords, child.asOf, context);
+      if (team === null) return null;
+      const contact = teamContacts.find((candidate) => candidate.teamId === team.id);
+      if (!contact) return null;
+      return {
+        team: contact.teamName ?? contact.teamId,
+        phone: contact.dutyPhone,
+        email: contact.dutyEmail,
+        outOfHoursPhone: contact.outOfHoursPhone,
+      };
+    });
   }
+}
+
+/** Who works with the child on its asOf: open involvements, and a care leaver's personal adviser. */
+function keyContactsOn(child: Child, involvements: readonly InvolvementFact[], careLeaverRecords: readonly CareLeaverRecordFact[], context: RequestContext): KeyContact[] {
+  const contacts: KeyContact[] = openInvolvements(involvements, child.asOf).map((involvement) => ({
+    role: keyContactRoleOf(involvement.roleLabel, context),
+    name: involvement.professionalName ?? 'Name not recorded',
+    jobTitle: involvement.jobTitle,
+    team: involvement.teamName,
+    since: involvement.startDate,
+  }));
+  // The SSD names a care leaver's personal adviser on the care-leaver record, not as an involvement.
+  for (const record of careLeaverRecords) {
+    if (record.personalAdviser && !contacts.some((contact) => contact.role === KeyContactRole.PERSONAL_ADVISER)) {
+      contacts.push({ role: KeyContactRole.PERSONAL_ADVISER, name: record.personalAdviser, jobTitle: 'Personal Adviser', team: record.teamName, since: null });
+    }
+  }
+  return contacts;
 }
 
 @Resolver(() => ChildConnection)

@@ -100,7 +100,7 @@ export interface GraphqlHandlerOptions {
   /** When the last import committed, for extensions.dataImportedAt (src/db/data-changes.ts); null when unknown. */
   dataImportedAt: () => Promise<string | null>;
   /** The kinds of meeting the extract carries, as of the last import (src/db/data-changes.ts). */
-  meetingKindsRecorded: () => Promise<ReadonlySet<MeetingKind>>;
+  meetingKindsRecorded: () => ReadonlySet<MeetingKind> | Promise<ReadonlySet<MeetingKind>>;
   database: Database;
   authenticator: Authenticator;
   logger: Logger;
