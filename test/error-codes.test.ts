@@ -44,6 +44,13 @@ describe('error codes', () => {
     expect(unknown.status).toBe(200);
   });
 
+  it('a body over 1 MiB is refused 413 BAD_USER_INPUT, and the next request is answered', async () => {
+    const huge = await post({ query: '{ __typename }', variables: { padding: 'x'.repeat(1024 * 1024) } });
+    expect(huge.status).toBe(413);
+    expect(huge.body.errors?.[0]).toMatchObject({ message: 'request body larger than 1048576 bytes', extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await post({ query: '{ __typename }' })).status).toBe(200);
+  });
+
   it('a subscription, or a mutation field the schema lacks, is a 400 BAD_USER_INPUT', async () => {
     for (const query of ['subscription { childChanged { id } }', 'subscription { __typename }', 'mutation { deleteEverything }']) {
       const answer = await post({ query });

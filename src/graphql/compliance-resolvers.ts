@@ -10,6 +10,7 @@ import { rowScopeOf } from '../access/who-sees-what.js';
 import { QueueFullError } from '../access/whole-authority-queue.js';
 import { complianceCost, dueDatesCost } from '../access/operation-limits.js';
 import { childrenDueDates, distinctChildren, type ChildLeftOut } from '../db/authority-due-dates.js';
+import { createChildRecords } from '../db/child-records.js';
 import { childrenWithWorkBetween, countChildren } from '../db/children.js';
 import { lookBackDays, storeAnswers, storedCaseloads, storedChildrenLeftOut, storedDueDates } from '../db/due-date-store.js';
 import { addDays, addYears } from '../domain/calendar.js';
@@ -69,7 +70,6 @@ async function computedDueDates(context: RequestContext, window: { from: IsoDate
     scope: rowScopeOf(context.claims, context.today, 'CASE'),
   });
   const inputs = {
-    records: context.records,
     calendar: context.calendar,
     policy: context.policy,
     isSocialWorker: (label: string | null) => keyContactRoleOf(label, context) === KeyContactRole.SOCIAL_WORKER,
@@ -79,7 +79,10 @@ async function computedDueDates(context: RequestContext, window: { from: IsoDate
     // PGlite answers through promises alone: without a turn of the event loop no hang-up is seen.
     if (at > 0) await setImmediate();
     context.abandoned.throwIfAborted();
-    steps.push(await childrenDueDates(ids.slice(at, at + childrenPerStep), window, asOf, inputs));
+    // Records of their own per step: a step's facts are dropped once its rows are computed, so
+    // memory holds one step's facts, never the whole authority's.
+    const records = createChildRecords(context.database, () => context.records.meetingKindsRecorded());
+    steps.push(await childrenDueDates(ids.slice(at, at + childrenPerStep), window, asOf, { ...inputs, records }));
   }
   const leftOut = steps.flatMap((step) => step.leftOut);
   context.childrenLeftOut.push(...leftOut);

@@ -3,6 +3,7 @@
 // Every request is authenticated first; every response carries extensions.dataImportedAt.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import getRawBody from 'raw-body';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -40,18 +41,12 @@ const contractCodes = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FOR
 // Apollo's own codes for a request that is not well formed: to a caller, bad input.
 const badInputCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
-class BodyTooLargeError extends Error {}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new BodyTooLargeError();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The body as text; raw-body refuses one over the limit (type entity.too.large) before it is all read. */
+function readBody(request: IncomingMessage): Promise<string> {
+  return getRawBody(request, { limit: maxBodyBytes, encoding: 'utf8' });
 }
+
+const isTooLarge = (error: unknown) => (error as { type?: unknown } | null)?.type === 'entity.too.large';
 
 function sendGraphqlError(response: ServerResponse, status: number, code: ErrorCode, message: string, requestId: string, extensions: Record<string, unknown> = {}): void {
   sendError(response, { status, code, message, requestId, contentType: graphqlResponseType, extensions });
@@ -211,7 +206,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
     try {
       text = request.method === 'POST' ? await readBody(request) : '';
     } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
+      if (!isTooLarge(error)) throw error;
       return sendGraphqlError(response, 413, 'BAD_USER_INPUT', `request body larger than ${maxBodyBytes} bytes`, requestId);
     }
     const headers = new HeaderMap();
