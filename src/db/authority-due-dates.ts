@@ -10,9 +10,10 @@ import { isOpenOn, type IsoDate } from '../domain/facts.js';
 import { allocatedTeamOn } from '../domain/key-contacts.js';
 import type { Policy } from '../domain/policy.js';
 import { childSchedule } from '../domain/schedule.js';
-import { careStatusFactsOf } from './care-status-facts.js';
-import type { ChildRecords } from './child-records.js';
-import { scheduleFactsOf } from './schedule-facts.js';
+import { careStatusFactsOf, careStatusRelations } from './care-status-facts.js';
+import { whenRead, type ChildRecords, type MaybePromise } from './child-records.js';
+import type { RelationName } from './child-relations.js';
+import { scheduleFactsOf, scheduleRelations } from './schedule-facts.js';
 
 export interface DueDateInputs {
   records: ChildRecords;
@@ -51,47 +52,56 @@ export function byTheRules<T>(childId: string, work: () => T): { value: T } | { 
   }
 }
 
-export async function childDueDates(
+/** Everything childDueDates reads of a child: a batch reads them ahead, in one statement. */
+export const dueDateRelations = [...new Set<RelationName>([...scheduleRelations, ...careStatusRelations, 'involvements', 'careLeaverRecords'])];
+
+/** At once when the child's relations are read already (childrenDueDates reads them ahead). */
+export function childDueDates(
   childId: string,
   window: { from: IsoDate; to: IsoDate },
   asOf: IsoDate,
   inputs: DueDateInputs,
-): Promise<{ value: ChildDueDates } | { leftOut: ChildLeftOut }> {
+): MaybePromise<{ value: ChildDueDates } | { leftOut: ChildLeftOut }> {
   const { records, calendar, policy } = inputs;
-  const [facts, statusFacts, involvements, careLeaverRecords] = await Promise.all([
-    scheduleFactsOf(childId, records),
-    careStatusFactsOf(childId, asOf, records),
-    records.involvements.load(childId),
-    records.careLeaverRecords.load(childId),
-  ]);
-  return byTheRules(childId, () => {
-    const team = allocatedTeamOn(involvements, careLeaverRecords, asOf, inputs.isSocialWorker)?.name ?? null;
-    const status = careStatusOn(statusFacts, asOf);
-    return {
-      rows: dueDateHistory(facts, calendar, policy, window, asOf).map((record) => ({ ...record, childId, team })),
-      caseload: {
-        childId,
-        team,
-        kinds: status.kinds,
-        isDualStatus: status.isDualStatus,
-        dualStatusExceptional: status.isDualStatus && childSchedule(facts, calendar, policy, asOf).dualStatus.outcome.exceptional,
-        ...longPlans(
-          statusFacts.childProtectionPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
-          statusFacts.childInNeedPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
-          asOf,
-        ),
-      },
-    };
-  });
+  const contacts = records.read(childId, ['involvements', 'careLeaverRecords']);
+  return whenRead(scheduleFactsOf(childId, records), (facts) =>
+    whenRead(careStatusFactsOf(childId, asOf, records), (statusFacts) =>
+      whenRead(contacts, ({ involvements, careLeaverRecords }) =>
+        byTheRules(childId, () => {
+          const team = allocatedTeamOn(involvements, careLeaverRecords, asOf, inputs.isSocialWorker)?.name ?? null;
+          const status = careStatusOn(statusFacts, asOf);
+          return {
+            rows: dueDateHistory(facts, calendar, policy, window, asOf).map((record) => ({ ...record, childId, team })),
+            caseload: {
+              childId,
+              team,
+              kinds: status.kinds,
+              isDualStatus: status.isDualStatus,
+              dualStatusExceptional: status.isDualStatus && childSchedule(facts, calendar, policy, asOf).dualStatus.outcome.exceptional,
+              ...longPlans(
+                statusFacts.childProtectionPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
+                statusFacts.childInNeedPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
+                asOf,
+              ),
+            },
+          };
+        }),
+      ),
+    ),
+  );
 }
 
-/** Every child's due dates (case-id order kept), and the children left out of them. */
+/**
+ * Every child's due dates (case-id order kept), and the children left out of them. Their
+ * relations are read first, in one statement, so each child is computed without a promise.
+ */
 export async function childrenDueDates(
   childIds: readonly string[],
   window: { from: IsoDate; to: IsoDate },
   asOf: IsoDate,
   inputs: DueDateInputs,
 ): Promise<{ rows: ComplianceRow[]; caseloads: ChildCaseload[]; leftOut: ChildLeftOut[] }> {
+  await inputs.records.readAhead(childIds, dueDateRelations);
   const perChild = await Promise.all(childIds.map((childId) => childDueDates(childId, window, asOf, inputs)));
   const answered = perChild.flatMap((child) => ('value' in child ? [child.value] : []));
   return {

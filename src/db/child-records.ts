@@ -67,7 +67,7 @@ interface RelationKey {
 export type MaybePromise<T> = T | Promise<T>;
 
 /** `then` applied at once to a value already at hand, after it otherwise: no promise when none is needed. */
-export function whenRead<T, U>(value: MaybePromise<T>, then: (value: T) => U): MaybePromise<U> {
+export function whenRead<T, U>(value: MaybePromise<T>, then: (value: T) => MaybePromise<U>): MaybePromise<U> {
   return value instanceof Promise ? value.then(then) : then(value);
 }
 

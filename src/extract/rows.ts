@@ -5,7 +5,7 @@
 // order: children in case-id order, then each child's history in its own order. A later change
 // can swap the source (e.g. the materialised table) behind the same generator signature.
 
-import { byTheRules, childrenDueDates, type ChildLeftOut, type DueDateInputs } from '../db/authority-due-dates.js';
+import { byTheRules, childrenDueDates, dueDateRelations, type ChildLeftOut, type DueDateInputs } from '../db/authority-due-dates.js';
 import { careStatusFactsOf } from '../db/care-status-facts.js';
 import { createChildRecords, readMeetingKindsRecorded } from '../db/child-records.js';
 import { childrenWithWorkBetween, type RowScope } from '../db/children.js';
@@ -102,6 +102,8 @@ export async function* childRowsInBatches(
 ): AsyncGenerator<ChildExtractRow[]> {
   for (const batch of batchesOf(childIds, batchSize)) {
     const records = createChildRecords(snapshot.session, () => readMeetingKindsRecorded(snapshot.orm));
+    // Every relation a row reads, for the whole batch in one statement: each child is then computed without waiting.
+    await records.readAhead(batch, dueDateRelations);
     const rows = await Promise.all(
       batch.map(async (childId): Promise<ChildExtractRow | null> => {
         const [statusFacts, scheduleFacts, involvements, careLeaverRecords] = await Promise.all([
