@@ -60,36 +60,84 @@ export interface ComplianceGroup {
 /** The key of a row's group; the key of children who have no team. */
 export const noTeam = 'No allocated team';
 
+/** One due kind's counts in a group, before the rate: what the store's SQL and measuresOf both add up. */
+export interface MeasureCounts {
+  kind: DueKind;
+  due: number;
+  onTime: number;
+  late: number;
+  overdue: number;
+  ruleIds: RuleId[];
+}
+
+/** A group of children's caseload counts (only children with an open status). */
+export interface CaseloadCounts {
+  byStatus: Map<CareStatusKind, number>;
+  children: number;
+  dualStatusChildren: number;
+  dualStatusBeyondThreeMonths: number;
+  cpPlansOverTwoYears: number;
+  cinPlansOverSixMonths: number;
+}
+
 /**
- * One measure per due kind present. Due dates whose completion the extract cannot show
- * (completionKnown false) are left out; `due` − onTime − late − overdue is what is not yet due.
+ * The counts the groups are made from: measures by group key, and caseloads by team (TEAM) or
+ * for the whole authority (key null, every other grouping).
  */
-export function measuresOf(rows: readonly DueDateRecord[]): ComplianceMeasure[] {
-  const byKind = new Map<DueKind, ComplianceMeasure>();
+export interface ComplianceCounts {
+  measures: Map<string | null, MeasureCounts[]>;
+  caseloads: Map<string | null, CaseloadCounts>;
+}
+
+/** A row's group key; null for NONE. */
+export function groupKeyOf(groupBy: ComplianceGrouping): (row: ComplianceRow) => string | null {
+  if (groupBy === 'TEAM') return (row) => row.team ?? noTeam;
+  if (groupBy === 'KIND') return (row) => row.kind;
+  if (groupBy === 'MONTH') return (row) => row.dueOn.slice(0, 7);
+  return () => null;
+}
+
+/**
+ * Per due kind: how many fell due, were done on time or late, are overdue. Due dates whose
+ * completion the extract cannot show (completionKnown false) are left out; `due` − onTime − late −
+ * overdue is what is not yet due.
+ */
+function measureCountsOf(rows: readonly DueDateRecord[]): MeasureCounts[] {
+  const byKind = new Map<DueKind, MeasureCounts>();
   for (const row of rows) {
     if (!row.completionKnown) continue;
-    let measure = byKind.get(row.kind);
-    if (!measure) byKind.set(row.kind, (measure = { kind: row.kind, due: 0, onTime: 0, late: 0, overdue: 0, onTimeRate: null, ruleIds: [] }));
-    measure.due++;
-    if (row.doneOn !== null) row.late ? measure.late++ : measure.onTime++;
-    else if (row.overdue) measure.overdue++;
-    if (!measure.ruleIds.includes(row.ruleId)) measure.ruleIds.push(row.ruleId);
+    let counts = byKind.get(row.kind);
+    if (!counts) byKind.set(row.kind, (counts = { kind: row.kind, due: 0, onTime: 0, late: 0, overdue: 0, ruleIds: [] }));
+    counts.due++;
+    if (row.doneOn !== null) row.late ? counts.late++ : counts.onTime++;
+    else if (row.overdue) counts.overdue++;
+    if (!counts.ruleIds.includes(row.ruleId)) counts.ruleIds.push(row.ruleId);
   }
-  return [...byKind.values()]
+  return [...byKind.values()];
+}
+
+/** The measures of counted kinds: each with its on-time rate, kinds and rule ids in order. */
+function measuresFrom(counts: readonly MeasureCounts[]): ComplianceMeasure[] {
+  return counts
     .map((measure) => {
       const decided = measure.onTime + measure.late + measure.overdue;
-      return { ...measure, onTimeRate: decided === 0 ? null : measure.onTime / decided, ruleIds: measure.ruleIds.sort() };
+      return { ...measure, onTimeRate: decided === 0 ? null : measure.onTime / decided, ruleIds: [...measure.ruleIds].sort() };
     })
     .sort((a, b) => a.kind.localeCompare(b.kind));
 }
 
-/** Caseload counts over children; `notOpen` children are those without any open status (counted apart). */
-export function caseloadOf(children: readonly ChildCaseload[], notOpen: number) {
-  const counts = new Map<CareStatusKind, number>();
-  for (const child of children) for (const kind of child.kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  if (notOpen > 0) counts.set('NOT_OPEN', (counts.get('NOT_OPEN') ?? 0) + notOpen);
+/** One measure per due kind present (measureCountsOf), with its rate. */
+export function measuresOf(rows: readonly DueDateRecord[]): ComplianceMeasure[] {
+  return measuresFrom(measureCountsOf(rows));
+}
+
+/** Caseload counts over children with an open status. */
+function caseloadCountsOf(children: readonly ChildCaseload[]): CaseloadCounts {
+  const byStatus = new Map<CareStatusKind, number>();
+  for (const child of children) for (const kind of child.kinds) byStatus.set(kind, (byStatus.get(kind) ?? 0) + 1);
   return {
-    childrenByStatus: [...counts.entries()].map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind)),
+    byStatus,
+    children: children.length,
     dualStatusChildren: children.filter((child) => child.isDualStatus).length,
     dualStatusBeyondThreeMonths: children.filter((child) => child.isDualStatus && child.dualStatusExceptional).length,
     cpPlansOverTwoYears: children.reduce((sum, child) => sum + child.cpPlansOverTwoYears, 0),
@@ -97,31 +145,65 @@ export function caseloadOf(children: readonly ChildCaseload[], notOpen: number) 
   };
 }
 
+const noCaseload: CaseloadCounts = { byStatus: new Map(), children: 0, dualStatusChildren: 0, dualStatusBeyondThreeMonths: 0, cpPlansOverTwoYears: 0, cinPlansOverSixMonths: 0 };
+
+/** A group's caseload fields; `notOpen` children (no open status) are counted apart, as NOT_OPEN. */
+function caseloadFrom(counts: CaseloadCounts, notOpen: number) {
+  const byStatus = new Map(counts.byStatus);
+  if (notOpen > 0) byStatus.set('NOT_OPEN', (byStatus.get('NOT_OPEN') ?? 0) + notOpen);
+  return {
+    childrenByStatus: [...byStatus.entries()].map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind)),
+    dualStatusChildren: counts.dualStatusChildren,
+    dualStatusBeyondThreeMonths: counts.dualStatusBeyondThreeMonths,
+    cpPlansOverTwoYears: counts.cpPlansOverTwoYears,
+    cinPlansOverSixMonths: counts.cinPlansOverSixMonths,
+  };
+}
+
 /**
- * The groups (caseload facts as on the asOf the children were read on): NONE (one, key null), TEAM (the child's allocated team on asOf), KIND (the due
- * kind; caseload counts are the whole authority's), MONTH (yyyy-mm of the due date; the same).
- * `notOpen` is the number of children in scope with no open status and no work in the period.
+ * The groups from their counts (caseload facts as on the asOf the children were read on): NONE
+ * (one, key null), TEAM (the child's allocated team on asOf), KIND (the due kind; caseload counts
+ * are the whole authority's), MONTH (yyyy-mm of the due date; the same). `notOpen` is the number
+ * of children in scope with no open status and no work in the period.
  */
+export function groupsFromCounts(counts: ComplianceCounts, groupBy: ComplianceGrouping, notOpen: number): ComplianceGroup[] {
+  const measuresFor = (key: string | null) => measuresFrom(counts.measures.get(key) ?? []);
+  if (groupBy === 'TEAM') {
+    const teams = [...new Set([...counts.measures.keys(), ...counts.caseloads.keys()])].map((team) => team ?? noTeam).sort();
+    return teams.map((team) => ({ key: team, measures: measuresFor(team), ...caseloadFrom(counts.caseloads.get(team) ?? noCaseload, team === noTeam ? notOpen : 0) }));
+  }
+  const authority = caseloadFrom(counts.caseloads.get(null) ?? noCaseload, notOpen);
+  if (groupBy === 'NONE') return [{ key: null, measures: measuresFor(null), ...authority }];
+  return [...counts.measures.keys()].sort().map((key) => ({ key, measures: measuresFor(key), ...authority }));
+}
+
+/** Map.groupBy (Node 21): items by key, in their order. */
+function grouped<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** The groups from due-date rows and the open children's caseload facts (groupsFromCounts). */
 export function complianceGroups(
   rows: readonly ComplianceRow[],
   children: readonly ChildCaseload[],
   groupBy: ComplianceGrouping,
   notOpen: number,
 ): ComplianceGroup[] {
-  if (groupBy === 'TEAM') {
-    const teams = [...new Set([...rows.map((row) => row.team ?? noTeam), ...children.map((child) => child.team ?? noTeam)])].sort();
-    return teams.map((team) => ({
-      key: team,
-      measures: measuresOf(rows.filter((row) => (row.team ?? noTeam) === team)),
-      ...caseloadOf(
-        children.filter((child) => (child.team ?? noTeam) === team),
-        team === noTeam ? notOpen : 0,
-      ),
-    }));
-  }
-  const authority = caseloadOf(children, notOpen);
-  if (groupBy === 'NONE') return [{ key: null, measures: measuresOf(rows), ...authority }];
-  const keyOf = groupBy === 'KIND' ? (row: ComplianceRow) => row.kind : (row: ComplianceRow) => row.dueOn.slice(0, 7);
-  const keys = [...new Set(rows.map(keyOf))].sort();
-  return keys.map((key) => ({ key, measures: measuresOf(rows.filter((row) => keyOf(row) === key)), ...authority }));
+  const rowsByKey = grouped(rows, groupKeyOf(groupBy));
+  const caseloads = groupBy === 'TEAM' ? grouped(children, (child) => child.team ?? noTeam) : new Map([[null, children]]);
+  return groupsFromCounts(
+    {
+      measures: new Map([...rowsByKey].map(([key, grouped]) => [key, measureCountsOf(grouped)])),
+      caseloads: new Map([...caseloads].map(([key, grouped]) => [key, caseloadCountsOf(grouped)])),
+    },
+    groupBy,
+    notOpen,
+  );
 }

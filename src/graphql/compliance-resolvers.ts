@@ -12,9 +12,9 @@ import { complianceCost, dueDatesCost } from '../access/operation-limits.js';
 import { childrenDueDates, distinctChildren, type ChildLeftOut } from '../db/authority-due-dates.js';
 import { createChildRecords } from '../db/child-records.js';
 import { childrenWithWorkBetween, countChildren } from '../db/children.js';
-import { lookBackDays, storeAnswers, storedCaseloads, storedChildrenLeftOut, storedDueDates } from '../db/due-date-store.js';
+import { lookBackDays, storeAnswers, storedChildrenLeftOut, storedComplianceCounts, storedDueDates } from '../db/due-date-store.js';
 import { addDays, addYears } from '../domain/calendar.js';
-import { complianceGroups, type ChildCaseload, type ComplianceRow } from '../domain/compliance.js';
+import { complianceGroups, groupsFromCounts, type ChildCaseload, type ComplianceRow } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/facts.js';
 import { childFieldsAsked, noteReads } from './access-logging.js';
 import { checkedDate, keyContactRoleOf } from './child-resolver.js';
@@ -39,22 +39,27 @@ interface AuthorityDueDates {
 const childrenPerStep = 1000;
 
 /**
- * Every child's due dates in the window, and the caseload facts on asOf of every child open
- * then: from the store when it answers this question (docs/compliance.md, "Materialised"),
- * else computed now, in the instance's whole-authority queue (503 SERVICE_UNAVAILABLE when it is
- * full). Both come from src/db/authority-due-dates.ts.
+ * Every child's due dates in the window as on asOf: from the store when it answers this question
+ * (docs/compliance.md, "Materialised"), else computed now (computedInTurn). Both come from
+ * src/db/authority-due-dates.ts.
  */
-async function authorityDueDates(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
-  const everyChild = rowScopeOf(context.claims, context.today, 'CASE').kind === 'EVERY_CHILD';
-  if (everyChild && (await storeAnswers(context.database, { asOf, window, policy: context.policy }))) {
-    const [rows, children, leftOut] = await Promise.all([
-      storedDueDates(context.database, window, asOf),
-      storedCaseloads(context.database),
-      storedChildrenLeftOut(context.database),
-    ]);
+async function authorityDueDateRows(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<ComplianceRow[]> {
+  if (await storeAnswersFor(context, window, asOf)) {
+    const [rows, leftOut] = await Promise.all([storedDueDates(context.database, window, asOf), storedChildrenLeftOut(context.database)]);
     context.childrenLeftOut.push(...leftOut);
-    return { rows, children: children.filter(isOpen), leftOut };
+    return rows;
   }
+  return (await computedInTurn(context, window, asOf)).rows;
+}
+
+/** Whether the store holds this question's answer, for this reader (only readers who see every child read it). */
+async function storeAnswersFor(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<boolean> {
+  const everyChild = rowScopeOf(context.claims, context.today, 'CASE').kind === 'EVERY_CHILD';
+  return everyChild && (await storeAnswers(context.database, { asOf, window, policy: context.policy }));
+}
+
+/** Computed now, in the instance's whole-authority queue (503 SERVICE_UNAVAILABLE when it is full). */
+async function computedInTurn(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
   try {
     return await context.wholeAuthority.run(() => computedDueDates(context, window, asOf), context.abandoned, context.deadline);
   } catch (error) {
@@ -105,10 +110,19 @@ export class ComplianceResolver {
   ): Promise<ComplianceGroup[]> {
     const date = checkedDate('asOf', asOf ?? context.today, context);
     if (checkedDate('from', from, context) > checkedDate('to', to, context)) throw badUserInput('to', 'must not be before from');
-    const { rows, children, leftOut } = await authorityDueDates(context, { from, to }, date);
+    const grouping = groupBy ?? 'NONE';
     const inScope = await countChildren(context.database, { asOf: date, scope: rowScopeOf(context.claims, context.today, 'CASE') });
     // Children left out are in scope but counted nowhere (not as NOT_OPEN either): extensions.childrenLeftOut says how many.
-    return complianceGroups(rows, children, groupBy ?? 'NONE', inScope - children.length - distinctChildren(leftOut).length) as ComplianceGroup[];
+    const notOpen = (open: number, leftOut: readonly ChildLeftOut[]) => inScope - open - distinctChildren(leftOut).length;
+    if (await storeAnswersFor(context, { from, to }, date)) {
+      // Added up in SQL: nothing per due date or per child comes back.
+      const [counts, leftOut] = await Promise.all([storedComplianceCounts(context.database, { from, to }, date, grouping), storedChildrenLeftOut(context.database)]);
+      context.childrenLeftOut.push(...leftOut);
+      const open = [...counts.caseloads.values()].reduce((sum, caseload) => sum + caseload.children, 0);
+      return groupsFromCounts(counts, grouping, notOpen(open, leftOut)) as ComplianceGroup[];
+    }
+    const { rows, children, leftOut } = await computedInTurn(context, { from, to }, date);
+    return complianceGroups(rows, children, grouping, notOpen(children.length, leftOut)) as ComplianceGroup[];
   }
 
   @Query(() => DueDateConnection, { description: 'Row-level due dates behind the measures, by child then due date (pseudonymised for bi).', complexity: dueDatesCost })
@@ -129,7 +143,7 @@ export class ComplianceResolver {
       from: checkedDate('filter.dueFrom', filter?.dueFrom ?? addYears(date, -1), context),
       to: checkedDate('filter.dueTo', filter?.dueTo ?? addYears(date, 1), context),
     };
-    const { rows } = await authorityDueDates(context, window, date);
+    const rows = await authorityDueDateRows(context, window, date);
     const matching = rows.filter(
       (row) =>
         (!filter?.kind?.length || filter.kind.includes(row.kind as DueKind)) &&
