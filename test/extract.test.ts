@@ -25,6 +25,7 @@ import { allDueDateRows, type DueDateRowReply } from './support/due-dates.js';
 import { startTestService, type GraphqlResponse, type TestService } from './support/service.js';
 import { keyContactRoleOfLabel } from '../src/config.js';
 import { materialiseDueDates } from '../src/db/due-date-store.js';
+import { todayInLondon } from '../src/domain/calendar.js';
 
 const asOf = '2026-03-31';
 const window = { from: '2025-04-01', to: '2027-03-31' };
@@ -402,6 +403,31 @@ describe('from the stored due dates', () => {
     );
     expect(logged[0]!.children).toBe(new Set(rows.map((row) => row.childId)).size);
     expect(logged[0]!.children).toBeLessThanOrEqual(logged[1]!.children);
+  });
+
+  it('the children extract of the store’s day reads the summaries stored with the due dates: the same rows as computed', async () => {
+    const { database } = api.service;
+    const today = todayInLondon();
+    const computed = await extract('children', { asOf: today }, { accept: 'application/x-ndjson' });
+    const calendar = await loadCalendar(database);
+    await materialiseDueDates(
+      database,
+      { calendar, policy: api.config.policy, isSocialWorker: (label) => keyContactRoleOfLabel(api.config.labels, label) === 'SOCIAL_WORKER' },
+      today,
+    );
+    const sent: string[] = [];
+    const listen = (text: string) => sent.push(text);
+    database.statementListeners.add(listen);
+    try {
+      const stored = await extract('children', { asOf: today }, { accept: 'application/x-ndjson' });
+      expect(fromNdjson(stored.text)).toEqual(fromNdjson(computed.text));
+      expect(fromNdjson(stored.text).length).toBeGreaterThan(0);
+    } finally {
+      database.statementListeners.delete(listen);
+      await database.query('DELETE FROM carebridge.due_date_store');
+    }
+    expect(sent.some((text) => text.includes('FROM carebridge.child_summary'))).toBe(true);
+    expect(sent.some((text) => text.includes('ssd_cla_episodes'))).toBe(false);
   });
 });
 

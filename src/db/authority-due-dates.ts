@@ -2,7 +2,7 @@
 // batch of children at a time) and the same rule code as its `schedule` (src/domain/due-date-history.ts): what
 // the compliance measures, the `dueDates` rows, the extracts and the materialised store read.
 
-import { careStatusOn } from '../domain/care-status.js';
+import { careStatusOn, type CareStatusKind } from '../domain/care-status.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
 import { longPlans, type ChildCaseload, type ComplianceRow } from '../domain/compliance.js';
 import { dueDateHistory } from '../domain/due-date-history.js';
@@ -84,6 +84,49 @@ export function childDueDates(
                 asOf,
               ),
             },
+          };
+        }),
+      ),
+    ),
+  );
+}
+
+/** One child on asOf as the children extract gives it: care status, next due date and team; nothing that names the child. */
+export interface ChildSummary {
+  childId: string;
+  careStatus: CareStatusKind[];
+  isLookedAfter: boolean;
+  isOnChildProtectionPlan: boolean;
+  isDualStatus: boolean;
+  legalBasis: string | null;
+  nextReviewDueOn: IsoDate | null;
+  nextReviewRuleId: string | null;
+  team: string | null;
+}
+
+/**
+ * The child's care status, next due date (the first open due date of its schedule) and allocated
+ * team (as the compliance rows' `team`) on asOf; at once when its relations are read already.
+ */
+export function childSummary(childId: string, asOf: IsoDate, inputs: DueDateInputs): MaybePromise<{ value: ChildSummary } | { leftOut: ChildLeftOut }> {
+  const { records, calendar, policy } = inputs;
+  const contacts = records.read(childId, ['involvements', 'careLeaverRecords']);
+  return whenRead(scheduleFactsOf(childId, records), (facts) =>
+    whenRead(careStatusFactsOf(childId, asOf, records), (statusFacts) =>
+      whenRead(contacts, ({ involvements, careLeaverRecords }) =>
+        byTheRules(childId, () => {
+          const status = careStatusOn(statusFacts, asOf);
+          const next = childSchedule(facts, calendar, policy, asOf).dueDates[0] ?? null;
+          return {
+            childId,
+            careStatus: status.kinds,
+            isLookedAfter: status.isLookedAfter,
+            isOnChildProtectionPlan: status.isOnChildProtectionPlan,
+            isDualStatus: status.isDualStatus,
+            legalBasis: status.legalBasis,
+            nextReviewDueOn: next?.dueOn ?? null,
+            nextReviewRuleId: next?.ruleId ?? null,
+            team: allocatedTeamOn(involvements, careLeaverRecords, asOf, inputs.isSocialWorker)?.name ?? null,
           };
         }),
       ),

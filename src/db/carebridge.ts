@@ -246,6 +246,23 @@ export const childCaseload = carebridge.table('child_caseload', {
   cin_plans_over_six_months: integer('cin_plans_over_six_months').notNull(),
 });
 
+/**
+ * Every child's summary on the store's asOf (the children extract's row), written with the due
+ * dates: the extract of the day reads these instead of computing each child.
+ */
+export const childSummary = carebridge.table('child_summary', {
+  child_person_id: varchar('child_person_id', { length: 48 }).primaryKey(),
+  /** The care status kinds, in the rule's order, joined with ';'. */
+  care_status: text('care_status').notNull(),
+  is_looked_after: boolean('is_looked_after').notNull(),
+  is_on_child_protection_plan: boolean('is_on_child_protection_plan').notNull(),
+  is_dual_status: boolean('is_dual_status').notNull(),
+  legal_basis: text('legal_basis'),
+  next_review_due_on: date('next_review_due_on', { mode: 'string' }),
+  next_review_rule_id: text('next_review_rule_id'),
+  team: text('team'),
+});
+
 /** What the materialised due dates answer for; one row, replaced with them. */
 export const dueDateStore = carebridge.table('due_date_store', {
   singleton: boolean('singleton').primaryKey().default(true),

@@ -15,7 +15,7 @@ import type { RuleBasis, RuleId } from '../domain/rules.js';
 import type { CareStatusKind } from '../domain/care-status.js';
 import { keyContactRoleOfLabel, type LabelMaps } from '../config.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
-import { childrenDueDates, leftOutForTheLog, type ChildLeftOut, type DueDateInputs } from './authority-due-dates.js';
+import { childrenDueDates, childSummary, distinctChildren, dueDateRelations, leftOutForTheLog, type ChildLeftOut, type ChildSummary, type DueDateInputs } from './authority-due-dates.js';
 import type { Logger } from '../log.js';
 import { createChildRecords, readMeetingKindsRecorded } from './child-records.js';
 import { childrenWithWorkBetween } from './children.js';
@@ -50,90 +50,167 @@ export async function storeAnswers(session: SqlSession, question: StoredQuestion
 }
 
 /**
- * Works out and stores every child's due dates for the stored window on asOf, replacing what
- * was there in one transaction. Children are computed a batch at a time (fresh child records,
- * one statement per batch); a child whose records a rule cannot read is left out and
- * recorded in the run's `problems` (and logged as a count). Returns the number of due dates stored.
+ * Works out and stores every child's due dates for the stored window on asOf, their caseload
+ * facts and every child's summary (the children extract's row), replacing what was there in one
+ * transaction. Children are computed and written a batch at a time (one statement reads a
+ * batch's relations), so memory holds one batch whatever the authority's size; readers see the
+ * old store until it commits. A child whose records a rule cannot read is left out and recorded
+ * in the run's `problems` (and logged as a count). Returns the number of due dates stored.
  */
 export async function materialiseDueDates(database: Database, inputs: Omit<DueDateInputs, 'records'>, asOf: IsoDate, logger?: Logger): Promise<number> {
   const window = storedWindow(asOf);
   const [{ run } = { run: null }] = await database.query<{ run: number | null }>('SELECT max(id)::int AS run FROM carebridge.import_run');
   if (run === null) return 0;
-  const ids = await childrenWithWorkBetween(database, { since: addDays(window.from, -lookBackDays), asOf, scope: { kind: 'EVERY_CHILD' } });
-  const rows: ComplianceRow[] = [];
-  const caseloads: ChildCaseload[] = [];
-  const leftOut: ChildLeftOut[] = [];
-  for (let from = 0; from < ids.length; from += batchSize) {
-    const records = createChildRecords(database, () => readMeetingKindsRecorded(database.orm));
-    const batch = await childrenDueDates(ids.slice(from, from + batchSize), window, asOf, { ...inputs, records });
-    rows.push(...batch.rows);
-    caseloads.push(...batch.caseloads);
-    leftOut.push(...batch.leftOut);
-  }
-  if (leftOut.length > 0) logger?.warn(leftOutForTheLog(leftOut), 'children left out of the stored due dates: a rule cannot read their records');
-  await database.transaction(async (session) => {
+  const meetingKinds = await readMeetingKindsRecorded(database.orm);
+  const { stored, leftOut, children } = await database.transaction(async (session) => {
     // One store at a time (the service at start, an import's CLI): two would both delete, then both insert.
     await holdAdvisoryLock(session, 'carebridge.due_date_store');
-    await session.query('DELETE FROM carebridge.due_date');
-    await session.query('DELETE FROM carebridge.child_caseload');
-    let position = 0;
-    let previous = '';
-    const numbered = rows.map((row) => {
-      position = row.childId === previous ? position + 1 : 0;
-      previous = row.childId;
-      return {
-        child_person_id: row.childId,
-        position,
-        kind: row.kind,
-        due_on: row.dueOn,
-        done_on: row.doneOn,
-        rule_id: row.ruleId,
-        basis: row.basis,
-        completion_known: row.completionKnown,
-        subject_id: row.subjectId,
-        team: row.team,
-        provisional: row.provisional,
-      };
-    });
-    for (let at = 0; at < numbered.length; at += insertChunk) {
-      await session.query(
-        `INSERT INTO carebridge.due_date (child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team, provisional)
-         SELECT child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team, provisional
-         FROM jsonb_to_recordset($1::jsonb) AS r(child_person_id varchar, position int, kind varchar, due_on date, done_on date, rule_id varchar,
-           basis varchar, completion_known boolean, subject_id varchar, team text, provisional boolean)`,
-        [JSON.stringify(numbered.slice(at, at + insertChunk))],
-      );
+    const withWork = new Set(await childrenWithWorkBetween(session, { since: addDays(window.from, -lookBackDays), asOf, scope: { kind: 'EVERY_CHILD' } }));
+    const everyChild = (await session.query<{ person_id: string }>('SELECT person_id FROM carebridge.child ORDER BY person_id')).map((row) => row.person_id);
+    for (const table of ['due_date', 'child_caseload', 'child_summary']) await session.query(`DELETE FROM carebridge.${table}`);
+    let stored = 0;
+    const leftOut: ChildLeftOut[] = [];
+    for (let from = 0; from < everyChild.length; from += batchSize) {
+      const batch = everyChild.slice(from, from + batchSize);
+      const records = createChildRecords(session, () => meetingKinds);
+      await records.readAhead(batch, dueDateRelations);
+      const due = await childrenDueDates(batch.filter((childId) => withWork.has(childId)), window, asOf, { ...inputs, records });
+      const summaries = await Promise.all(batch.map((childId) => childSummary(childId, asOf, { ...inputs, records })));
+      await insertDueDates(session, due.rows);
+      await insertCaseloads(session, due.caseloads);
+      await insertSummaries(session, summaries.flatMap((summary) => ('value' in summary ? [summary.value] : [])));
+      leftOut.push(...due.leftOut, ...summaries.flatMap((summary) => ('leftOut' in summary ? [summary.leftOut] : [])));
+      stored += due.rows.length;
     }
-    for (let at = 0; at < caseloads.length; at += insertChunk) {
-      await session.query(
-        `INSERT INTO carebridge.child_caseload (child_person_id, team, kinds, is_dual_status, dual_status_exceptional, cp_plans_over_two_years, cin_plans_over_six_months)
-         SELECT child_person_id, team, kinds, is_dual_status, dual_status_exceptional, cp_plans_over_two_years, cin_plans_over_six_months
-         FROM jsonb_to_recordset($1::jsonb) AS r(child_person_id varchar, team text, kinds text, is_dual_status boolean, dual_status_exceptional boolean,
-           cp_plans_over_two_years int, cin_plans_over_six_months int)`,
-        [
-          JSON.stringify(
-            caseloads.slice(at, at + insertChunk).map((child) => ({
-              child_person_id: child.childId,
-              team: child.team,
-              kinds: child.kinds.join(';'),
-              is_dual_status: child.isDualStatus,
-              dual_status_exceptional: child.dualStatusExceptional,
-              cp_plans_over_two_years: child.cpPlansOverTwoYears,
-              cin_plans_over_six_months: child.cinPlansOverSixMonths,
-            })),
-          ),
-        ],
-      );
-    }
+    const problems = distinctChildren(leftOut);
     await session.query('DELETE FROM carebridge.due_date_store');
     await session.query(
       `INSERT INTO carebridge.due_date_store (import_run_id, as_of, window_from, window_to, policy_hash, children, problems) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
-      [run, asOf, window.from, window.to, policyHash(inputs.policy), ids.length, JSON.stringify(leftOut)],
+      [run, asOf, window.from, window.to, policyHash(inputs.policy), withWork.size, JSON.stringify(problems)],
     );
     await session.query('ANALYZE carebridge.due_date');
+    return { stored, leftOut: problems, children: everyChild.length };
   });
-  return rows.length;
+  if (leftOut.length > 0) logger?.warn(leftOutForTheLog(leftOut), 'children left out of the stored due dates: a rule cannot read their records');
+  logger?.info({ children, dueDates: stored }, 'due dates and child summaries stored');
+  return stored;
 }
+
+/** Rows as one jsonb parameter, in chunks: the statement's text and parameter count stay fixed. */
+async function insertChunks<T>(session: SqlSession, rows: readonly T[], statement: string, toRecord: (row: T, index: number) => Record<string, unknown>): Promise<void> {
+  for (let at = 0; at < rows.length; at += insertChunk) {
+    await session.query(statement, [JSON.stringify(rows.slice(at, at + insertChunk).map((row, index) => toRecord(row, at + index)))], { prepare: true });
+  }
+}
+
+/** A batch's due dates, each numbered within its child (rows come child by child, in history order). */
+async function insertDueDates(session: SqlSession, rows: readonly ComplianceRow[]): Promise<void> {
+  const positions: number[] = [];
+  rows.forEach((row, index) => positions.push(index > 0 && rows[index - 1]!.childId === row.childId ? positions[index - 1]! + 1 : 0));
+  await insertChunks(
+    session,
+    rows,
+    `INSERT INTO carebridge.due_date (child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team, provisional)
+     SELECT child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team, provisional
+     FROM jsonb_to_recordset($1::jsonb) AS r(child_person_id varchar, position int, kind varchar, due_on date, done_on date, rule_id varchar,
+       basis varchar, completion_known boolean, subject_id varchar, team text, provisional boolean)`,
+    (row, index) => ({
+      child_person_id: row.childId,
+      position: positions[index],
+      kind: row.kind,
+      due_on: row.dueOn,
+      done_on: row.doneOn,
+      rule_id: row.ruleId,
+      basis: row.basis,
+      completion_known: row.completionKnown,
+      subject_id: row.subjectId,
+      team: row.team,
+      provisional: row.provisional,
+    }),
+  );
+}
+
+async function insertCaseloads(session: SqlSession, caseloads: readonly ChildCaseload[]): Promise<void> {
+  await insertChunks(
+    session,
+    caseloads,
+    `INSERT INTO carebridge.child_caseload (child_person_id, team, kinds, is_dual_status, dual_status_exceptional, cp_plans_over_two_years, cin_plans_over_six_months)
+     SELECT child_person_id, team, kinds, is_dual_status, dual_status_exceptional, cp_plans_over_two_years, cin_plans_over_six_months
+     FROM jsonb_to_recordset($1::jsonb) AS r(child_person_id varchar, team text, kinds text, is_dual_status boolean, dual_status_exceptional boolean,
+       cp_plans_over_two_years int, cin_plans_over_six_months int)`,
+    (child) => ({
+      child_person_id: child.childId,
+      team: child.team,
+      kinds: child.kinds.join(';'),
+      is_dual_status: child.isDualStatus,
+      dual_status_exceptional: child.dualStatusExceptional,
+      cp_plans_over_two_years: child.cpPlansOverTwoYears,
+      cin_plans_over_six_months: child.cinPlansOverSixMonths,
+    }),
+  );
+}
+
+async function insertSummaries(session: SqlSession, summaries: readonly ChildSummary[]): Promise<void> {
+  await insertChunks(
+    session,
+    summaries,
+    `INSERT INTO carebridge.child_summary (child_person_id, care_status, is_looked_after, is_on_child_protection_plan, is_dual_status, legal_basis, next_review_due_on, next_review_rule_id, team)
+     SELECT child_person_id, care_status, is_looked_after, is_on_child_protection_plan, is_dual_status, legal_basis, next_review_due_on, next_review_rule_id, team
+     FROM jsonb_to_recordset($1::jsonb) AS r(child_person_id varchar, care_status text, is_looked_after boolean, is_on_child_protection_plan boolean,
+       is_dual_status boolean, legal_basis text, next_review_due_on date, next_review_rule_id text, team text)`,
+    (summary) => ({
+      child_person_id: summary.childId,
+      care_status: summary.careStatus.join(';'),
+      is_looked_after: summary.isLookedAfter,
+      is_on_child_protection_plan: summary.isOnChildProtectionPlan,
+      is_dual_status: summary.isDualStatus,
+      legal_basis: summary.legalBasis,
+      next_review_due_on: summary.nextReviewDueOn,
+      next_review_rule_id: summary.nextReviewRuleId,
+      team: summary.team,
+    }),
+  );
+}
+
+/** The stored summaries of every child, a page at a time in case-id order (keyset), for the children extract. */
+export async function* storedSummaryPages(session: SqlSession, pageSize: number): AsyncGenerator<ChildSummary[]> {
+  let after: string | null = null;
+  for (;;) {
+    const rows: StoredSummaryRow[] = await session.query<StoredSummaryRow>(
+      `SELECT child_person_id, care_status, is_looked_after, is_on_child_protection_plan, is_dual_status, legal_basis,
+         next_review_due_on::text AS next_review_due_on, next_review_rule_id, team
+       FROM carebridge.child_summary WHERE ($1::text IS NULL OR child_person_id > $1::text) ORDER BY child_person_id LIMIT $2`,
+      [after, pageSize],
+      { prepare: true },
+    );
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({
+      childId: row.child_person_id,
+      careStatus: row.care_status.split(';') as CareStatusKind[],
+      isLookedAfter: row.is_looked_after,
+      isOnChildProtectionPlan: row.is_on_child_protection_plan,
+      isDualStatus: row.is_dual_status,
+      legalBasis: row.legal_basis,
+      nextReviewDueOn: row.next_review_due_on,
+      nextReviewRuleId: row.next_review_rule_id,
+      team: row.team,
+    }));
+    after = rows.at(-1)!.child_person_id;
+    if (rows.length < pageSize) return;
+  }
+}
+
+type StoredSummaryRow = {
+  child_person_id: string;
+  care_status: string;
+  is_looked_after: boolean;
+  is_on_child_protection_plan: boolean;
+  is_dual_status: boolean;
+  legal_basis: string | null;
+  next_review_due_on: string | null;
+  next_review_rule_id: string | null;
+  team: string | null;
+};
 
 type StoredRow = {
   child_person_id: string;

@@ -22,7 +22,7 @@ import type { ErrorCode } from '../graphql/errors.js';
 import { sendError, type RouteHandler } from '../http/server.js';
 import { deadlineOf } from '../http/deadline.js';
 import { unansweredReason } from '../db/availability.js';
-import { storeAnswers, storedChildrenLeftOut, storedDueDateChildren, storedDueDatePages } from '../db/due-date-store.js';
+import { storeAnswers, storedChildrenLeftOut, storedDueDateChildren, storedDueDatePages, storedSummaryPages, storedWindow } from '../db/due-date-store.js';
 import { childRowsInBatches, dueDateExtractChildren, dueDateRowsInBatches, everyChild, type ExtractInputs, type Window } from './rows.js';
 import { contentTypes, csvHeader, formatFor, formatRecords, ResponseWriter, type ExtractRecord } from './stream.js';
 
@@ -107,8 +107,12 @@ const childrenExtract: ExtractSpec = {
   columns: childColumns,
   parameters: ['asOf'],
   children: (snapshot, _query, scope) => everyChild(snapshot, scope),
+  // The summaries stored with the due dates when the store answers for asOf, else computed now.
   async *records(snapshot, inputs, childIds, query, idOf, batchSize, leftOut) {
-    for await (const rows of childRowsInBatches(snapshot, inputs, childIds, query.asOf, batchSize, leftOut)) {
+    const stored = await storeAnswers(snapshot.session, { asOf: query.asOf, window: storedWindow(query.asOf), policy: inputs.policy });
+    if (stored) leftOut.push(...(await storedChildrenLeftOut(snapshot.session)));
+    const batches = stored ? storedSummaryPages(snapshot.session, storedPageSize) : childRowsInBatches(snapshot, inputs, childIds, query.asOf, batchSize, leftOut);
+    for await (const rows of batches) {
       yield rows.map((row) => ({ ...row, childId: idOf(row.childId) }));
     }
   },

@@ -5,19 +5,14 @@
 // order: children in case-id order, then each child's history in its own order. A later change
 // can swap the source (e.g. the materialised table) behind the same generator signature.
 
-import { byTheRules, childrenDueDates, dueDateRelations, type ChildLeftOut, type DueDateInputs } from '../db/authority-due-dates.js';
-import { careStatusFactsOf } from '../db/care-status-facts.js';
+import { childrenDueDates, childSummary, dueDateRelations, type ChildLeftOut, type ChildSummary, type DueDateInputs } from '../db/authority-due-dates.js';
 import { createChildRecords, readMeetingKindsRecorded } from '../db/child-records.js';
 import { childrenWithWorkBetween, type RowScope } from '../db/children.js';
 import type { Snapshot } from '../db/connection.js';
 import { lookBackDays } from '../db/due-date-store.js';
 import { addDays } from '../domain/calendar.js';
-import { careStatusOn, type CareStatusKind } from '../domain/care-status.js';
 import type { ComplianceRow } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/facts.js';
-import { allocatedTeamOn } from '../domain/key-contacts.js';
-import { childSchedule } from '../domain/schedule.js';
-import { scheduleFactsOf } from '../db/schedule-facts.js';
 
 export const defaultBatchSize = 1000;
 
@@ -74,23 +69,9 @@ export async function* dueDateRowsInBatches(
   }
 }
 
-/** One child as the children extract gives it: care status, next due date and team on asOf; nothing that names the child. */
-export interface ChildExtractRow {
-  childId: string;
-  careStatus: CareStatusKind[];
-  isLookedAfter: boolean;
-  isOnChildProtectionPlan: boolean;
-  isDualStatus: boolean;
-  legalBasis: string | null;
-  nextReviewDueOn: IsoDate | null;
-  nextReviewRuleId: string | null;
-  team: string | null;
-}
-
 /**
- * Each child's `careStatus`, `nextReviewDue` (the first open due date of its schedule) and
- * allocated team (as the compliance rows' `team`) on asOf, one array per batch of children; a
- * child whose records a rule cannot read is left out and added to `leftOut`.
+ * Each child's summary on asOf (childSummary), one array per batch of children; a child whose
+ * records a rule cannot read is left out and added to `leftOut`.
  */
 export async function* childRowsInBatches(
   snapshot: Pick<Snapshot, 'orm' | 'session'>,
@@ -99,39 +80,13 @@ export async function* childRowsInBatches(
   asOf: IsoDate,
   batchSize: number = defaultBatchSize,
   leftOut: ChildLeftOut[] = [],
-): AsyncGenerator<ChildExtractRow[]> {
+): AsyncGenerator<ChildSummary[]> {
   for (const batch of batchesOf(childIds, batchSize)) {
     const records = createChildRecords(snapshot.session, () => readMeetingKindsRecorded(snapshot.orm));
-    // Every relation a row reads, for the whole batch in one statement: each child is then computed without waiting.
+    // Every relation a summary reads, for the whole batch in one statement: each child is then computed without waiting.
     await records.readAhead(batch, dueDateRelations);
-    const rows = await Promise.all(
-      batch.map(async (childId): Promise<ChildExtractRow | null> => {
-        const [statusFacts, scheduleFacts, involvements, careLeaverRecords] = await Promise.all([
-          careStatusFactsOf(childId, asOf, records),
-          scheduleFactsOf(childId, records),
-          records.involvements.load(childId),
-          records.careLeaverRecords.load(childId),
-        ]);
-        const status = careStatusOn(statusFacts, asOf);
-        const schedule = byTheRules(childId, () => childSchedule(scheduleFacts, inputs.calendar, inputs.policy, asOf));
-        if ('leftOut' in schedule) {
-          leftOut.push(schedule.leftOut);
-          return null;
-        }
-        const next = schedule.value.dueDates[0] ?? null;
-        return {
-          childId,
-          careStatus: status.kinds,
-          isLookedAfter: status.isLookedAfter,
-          isOnChildProtectionPlan: status.isOnChildProtectionPlan,
-          isDualStatus: status.isDualStatus,
-          legalBasis: status.legalBasis,
-          nextReviewDueOn: next?.dueOn ?? null,
-          nextReviewRuleId: next?.ruleId ?? null,
-          team: allocatedTeamOn(involvements, careLeaverRecords, asOf, inputs.isSocialWorker)?.name ?? null,
-        };
-      }),
-    );
-    yield rows.filter((row): row is ChildExtractRow => row !== null);
+    const summaries = await Promise.all(batch.map((childId) => childSummary(childId, asOf, { ...inputs, records })));
+    leftOut.push(...summaries.flatMap((summary) => ('leftOut' in summary ? [summary.leftOut] : [])));
+    yield summaries.flatMap((summary) => ('value' in summary ? [summary.value] : []));
   }
 }
