@@ -1,6 +1,7 @@
 // Configuration: every environment variable Carebridge reads, parsed and defaulted here once,
 // at start-up, with one clear message per problem. Nothing else reads process.env.
 
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +106,8 @@ const environment = z.object({
   CAREBRIDGE_BULK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   CAREBRIDGE_BULK_QUEUE: z.coerce.number().int().min(0).max(1000).default(4),
   CAREBRIDGE_BULK_TIMEOUT_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
+  // Worker threads for whole-authority rules (src/db/due-date-workers.ts); 0 computes on the main thread.
+  CAREBRIDGE_BULK_WORKERS: z.coerce.number().int().min(0).max(16).default(Math.min(4, availableParallelism())),
 });
 
 /** Real auth mode needs all three; with none of them the service runs in demo mode. */
@@ -263,6 +266,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** Whole-authority operations (off-store compliance and dueDates, extracts) at once and waiting, per instance. */
   bulk: WholeAuthorityQueueSettings;
+  /** Worker threads computing whole-authority due dates and summaries (0: the main thread). */
+  bulkWorkers: number;
   /** A request that needs the database and has not started answering by then gets 503 (src/http/deadline.ts); also the connect timeout. */
   requestTimeoutMs: number;
   /** The link purposes each partner role reads through: the contract's map, extended by CAREBRIDGE_PURPOSES_BY_ROLE. */
@@ -447,5 +452,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokens: { maxLifetimeSeconds: values.CAREBRIDGE_MAX_TOKEN_LIFETIME, clockToleranceSeconds: values.CAREBRIDGE_CLOCK_TOLERANCE_S },
     requestTimeoutMs: values.CAREBRIDGE_REQUEST_TIMEOUT_MS,
     bulk: { concurrency: values.CAREBRIDGE_BULK_CONCURRENCY, queue: values.CAREBRIDGE_BULK_QUEUE, timeoutMs: values.CAREBRIDGE_BULK_TIMEOUT_MS },
+    bulkWorkers: values.CAREBRIDGE_BULK_WORKERS,
   };
 }

@@ -13,6 +13,7 @@ import { holdDataAsImported, type DataAsImported } from './db/data-changes.js';
 import { readMeetingKindsRecorded } from './db/child-records.js';
 import { lastImportCommittedAt } from './db/children.js';
 import { dueDateStoreIsStale, refreshDueDateStore } from './db/due-date-store.js';
+import { dueDateComputer as dueDateComputerFor } from './db/due-date-workers.js';
 import { todayInLondon, type WorkingDayCalendar } from './domain/calendar.js';
 import { createGraphqlHandler } from './graphql/http.js';
 import { createExtractHandlers } from './extract/http.js';
@@ -55,6 +56,8 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   const meetingKindsRecorded = () => dataAsImported?.meetingKindsRecorded() ?? readMeetingKindsRecorded(database.orm);
   // Off-store compliance and dueDates, and the extracts, take turns here (src/access/whole-authority-queue.ts).
   const wholeAuthority = new WholeAuthorityQueue(config.bulk);
+  // Their rules, and storing due dates, run on worker threads (CAREBRIDGE_BULK_WORKERS).
+  const dueDateComputer = dueDateComputerFor(config.bulkWorkers, logger);
   const graphql = await createGraphqlHandler({
     config,
     database,
@@ -64,6 +67,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     dataImportedAt,
     meetingKindsRecorded,
     wholeAuthority,
+    dueDateComputer,
   });
   // Until migrations (and any demo seeding) are done, GraphQL answers 503 like /readyz.
   const deadline = { database, timeoutMs: config.requestTimeoutMs, logger };
@@ -111,7 +115,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     // (docs/compliance.md, "Materialised").
     if (!storeStale) return;
     const storing = Date.now();
-    dueDatesStoring = refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels, logger }, todayInLondon())
+    dueDatesStoring = refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels, logger, computer: dueDateComputer }, todayInLondon())
       .then((stored) => {
         if (stored !== null) logger.info({ dueDates: stored, ms: Date.now() - storing }, 'due dates stored for today');
       })
@@ -141,6 +145,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
       await withinGrace(started);
       await withinGrace(graphql.stop());
       await withinGrace(dataAsImported?.stop() ?? Promise.resolve());
+      await dueDateComputer.close();
       await database.close(Math.max(0, graceEnds - Date.now()));
     })());
 

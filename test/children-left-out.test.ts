@@ -15,7 +15,6 @@ import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyContactRoleOfLabel } from '../src/config.js';
 import { loadCalendar } from '../src/db/bank-holidays.js';
 import { materialiseDueDates, storeAnswers, storedChildrenLeftOut } from '../src/db/due-date-store.js';
 import { completenessTrailers } from '../src/extract/stream.js';
@@ -92,10 +91,7 @@ async function wholeAuthorityAnswers() {
   return answers;
 }
 
-const storeInputs = () => ({
-  policy: api.config.policy,
-  isSocialWorker: (label: string | null) => keyContactRoleOfLabel(api.config.labels, label) === 'SOCIAL_WORKER',
-});
+const storeInputs = () => ({ policy: api.config.policy, labels: api.config.labels });
 
 let before: Awaited<ReturnType<typeof wholeAuthorityAnswers>>;
 
@@ -184,7 +180,7 @@ describe('a child whose records a rule cannot read', () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
     const calendar = await loadCalendar(api.service.database);
-    await materialiseDueDates(api.service.database, { calendar, ...storeInputs() }, asOf, logger);
+    await materialiseDueDates(api.service.database, { calendar, ...storeInputs(), logger }, asOf);
     expect(await storedChildrenLeftOut(api.service.database)).toEqual([{ childId: oddChild, table: 'ssd_person', problem: expect.any(String) }]);
     expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toContainEqual(expect.objectContaining({ childrenLeftOut: 1 }));
     logged.push(...lines);

@@ -8,9 +8,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAuthority } from '../src/generate/authority.js';
 import { importFolder } from '../src/import/import-folder.js';
-import { keyContactRoleOfLabel } from '../src/config.js';
 import { loadCalendar } from '../src/db/bank-holidays.js';
 import { materialiseDueDates } from '../src/db/due-date-store.js';
+import { onThisThread, workerPool } from '../src/db/due-date-workers.js';
+import { createLogger } from '../src/log.js';
 import { allDueDateRows, type DueDateRowReply } from './support/due-dates.js';
 import { startTestService, type GraphqlResponse, type TestService } from './support/service.js';
 
@@ -144,20 +145,24 @@ describe('compliance', () => {
     expect(computed.map((data) => (data?.compliance as unknown[]).length)).toEqual([1, expect.any(Number), expect.any(Number), expect.any(Number)]);
     const { database } = api.service;
     const calendar = await loadCalendar(database);
-    const stored = await materialiseDueDates(
-      database,
-      { calendar, policy: api.config.policy, isSocialWorker: (label) => keyContactRoleOfLabel(api.config.labels, label) === 'SOCIAL_WORKER' },
-      asOf,
-    );
-    expect(stored).toBeGreaterThanOrEqual(rows.length);
     const sent: string[] = [];
     const listen = (text: string) => sent.push(text);
-    database.statementListeners.add(listen);
+    // Stored by the rules on this thread, then on worker threads: the same answers either way.
+    const workers = workerPool(2, createLogger('silent'));
     try {
-      expect(await allRows()).toEqual(rows);
-      expect((await measures()).map((answer) => answer.data)).toEqual(computed);
+      for (const computer of [onThisThread, workers]) {
+        const stored = await materialiseDueDates(database, { calendar, policy: api.config.policy, labels: api.config.labels, computer }, asOf);
+        expect(stored).toBeGreaterThanOrEqual(rows.length);
+        database.statementListeners.add(listen);
+        try {
+          expect(await allRows()).toEqual(rows);
+          expect((await measures()).map((answer) => answer.data)).toEqual(computed);
+        } finally {
+          database.statementListeners.delete(listen);
+        }
+      }
     } finally {
-      database.statementListeners.delete(listen);
+      await workers.close();
     }
     expect(sent.some((text) => text.includes('carebridge.due_date'))).toBe(true);
     expect(sent.some((text) => text.includes('ssd_cla_episodes'))).toBe(false);

@@ -23,7 +23,6 @@ import { generateAuthority } from '../src/generate/authority.js';
 import { importFolder } from '../src/import/import-folder.js';
 import { allDueDateRows, type DueDateRowReply } from './support/due-dates.js';
 import { startTestService, type GraphqlResponse, type TestService } from './support/service.js';
-import { keyContactRoleOfLabel } from '../src/config.js';
 import { materialiseDueDates } from '../src/db/due-date-store.js';
 import { todayInLondon } from '../src/domain/calendar.js';
 
@@ -382,7 +381,7 @@ describe('from the stored due dates', () => {
     const calendar = await loadCalendar(database);
     await materialiseDueDates(
       database,
-      { calendar, policy: api.config.policy, isSocialWorker: (label) => keyContactRoleOfLabel(api.config.labels, label) === 'SOCIAL_WORKER' },
+      { calendar, policy: api.config.policy, labels: api.config.labels },
       asOf,
     );
     const sent: string[] = [];
@@ -412,7 +411,7 @@ describe('from the stored due dates', () => {
     const calendar = await loadCalendar(database);
     await materialiseDueDates(
       database,
-      { calendar, policy: api.config.policy, isSocialWorker: (label) => keyContactRoleOfLabel(api.config.labels, label) === 'SOCIAL_WORKER' },
+      { calendar, policy: api.config.policy, labels: api.config.labels },
       today,
     );
     const sent: string[] = [];

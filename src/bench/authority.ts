@@ -11,6 +11,7 @@ import { createLogger } from '../log.js';
 import { startService, type Service } from '../service.js';
 import { loadCalendar } from '../db/bank-holidays.js';
 import { refreshDueDateStore } from '../db/due-date-store.js';
+import { dueDateComputer } from '../db/due-date-workers.js';
 import { todayInLondon } from '../domain/calendar.js';
 
 export async function benchService(children: number): Promise<{ service: Service; config: Config; total: number }> {
@@ -32,7 +33,8 @@ export async function benchService(children: number): Promise<{ service: Service
     // As `npm run import` does after an import.
     const storing = Date.now();
     const calendar = await loadCalendar(database, config.policy.localNonWorkingDays);
-    const stored = await refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels }, todayInLondon());
+    const computer = dueDateComputer(config.bulkWorkers, createLogger('silent'));
+    const stored = await refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels, computer }, todayInLondon()).finally(() => computer.close());
     process.stderr.write(`imported in ${report.elapsedMs} ms; ${stored} due dates stored in ${Date.now() - storing} ms\n`);
   }
   return { service, config, total: await count() };

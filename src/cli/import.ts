@@ -11,6 +11,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { loadCalendar } from '../db/bank-holidays.js';
 import { pino } from 'pino';
 import { refreshDueDateStore } from '../db/due-date-store.js';
+import { dueDateComputer } from '../db/due-date-workers.js';
 import { createLogger } from '../log.js';
 import { todayInLondon } from '../domain/calendar.js';
 import { importFolder, type ImportReport } from '../import/import-folder.js';
@@ -55,8 +56,13 @@ async function storeDueDates(database: Database, config: Config): Promise<void> 
     const calendar = await loadCalendar(database, config.policy.localNonWorkingDays);
     // Children a rule cannot read are left out and counted on stderr (never named: src/log.ts).
     const logger = createLogger(config.logLevel, pino.destination(2));
-    const stored = await refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels, logger }, todayInLondon());
-    if (stored !== null) process.stdout.write(`due dates stored for BI: ${number(stored)} in ${number(Date.now() - started)} ms\n`);
+    const computer = dueDateComputer(config.bulkWorkers, logger);
+    try {
+      const stored = await refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels, logger, computer }, todayInLondon());
+      if (stored !== null) process.stdout.write(`due dates stored for BI: ${number(stored)} in ${number(Date.now() - started)} ms\n`);
+    } finally {
+      await computer.close();
+    }
   } catch (error) {
     process.stderr.write(`due dates not stored for BI (the import is committed; BI answers compute on the fly until the service, on its next start, stores them): ${failureReason(error)}\n`);
   }

@@ -166,3 +166,34 @@ export function distinctChildren(leftOut: readonly ChildLeftOut[]): ChildLeftOut
 export function leftOutForTheLog(leftOut: readonly ChildLeftOut[]): { childrenLeftOut: number } {
   return { childrenLeftOut: distinctChildren(leftOut).length };
 }
+
+/** What one batch of children gives whole-authority work: their due dates, caseloads and summaries. */
+export interface BatchDueDates {
+  rows: ComplianceRow[];
+  caseloads: ChildCaseload[];
+  summaries: ChildSummary[];
+  leftOut: ChildLeftOut[];
+}
+
+/** What is asked of a batch: whose due-date history (in the window, on asOf), and whether every child's summary. */
+export interface BatchQuestion {
+  /** The children whose due dates are asked, in case-id order (a subset of the batch). */
+  withWork: readonly string[];
+  /** Every child of the batch, in case-id order: the summaries' children. */
+  batch: readonly string[];
+  summaries: boolean;
+  window: { from: IsoDate; to: IsoDate };
+  asOf: IsoDate;
+}
+
+/** The batch's answers from records holding its relations (dueDateRelations) already. */
+export async function batchDueDates(question: BatchQuestion, inputs: DueDateInputs): Promise<BatchDueDates> {
+  const due = await childrenDueDates(question.withWork, question.window, question.asOf, inputs);
+  const summaries = question.summaries ? await Promise.all(question.batch.map((childId) => childSummary(childId, question.asOf, inputs))) : [];
+  return {
+    rows: due.rows,
+    caseloads: due.caseloads,
+    summaries: summaries.flatMap((summary) => ('value' in summary ? [summary.value] : [])),
+    leftOut: [...due.leftOut, ...summaries.flatMap((summary) => ('leftOut' in summary ? [summary.leftOut] : []))],
+  };
+}

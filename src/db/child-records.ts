@@ -53,9 +53,14 @@ export async function readRelations(session: SqlSession, childIds: readonly stri
   for (let from = 0; from < childIds.length; from += maxChildrenPerStatement) {
     const ids = childIds.slice(from, from + maxChildrenPerStatement);
     const rows = await session.query<{ id: string } & RelationColumns>(batchStatement(sorted), [JSON.stringify(ids)], { prepare: true });
-    for (const row of rows) byChild.set(row.id, row);
+    for (const { id, ...columns } of rows) byChild.set(id, columns);
   }
   return byChild;
+}
+
+/** `ids` a batch at a time. */
+export function* batchesOf<T>(ids: readonly T[], size: number): Generator<T[]> {
+  for (let at = 0; at < ids.length; at += size) yield ids.slice(at, at + size);
 }
 
 interface RelationKey {

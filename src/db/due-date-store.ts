@@ -13,11 +13,12 @@ import type { IsoDate } from '../domain/facts.js';
 import type { Policy } from '../domain/policy.js';
 import type { RuleBasis, RuleId } from '../domain/rules.js';
 import type { CareStatusKind } from '../domain/care-status.js';
-import { keyContactRoleOfLabel, type LabelMaps } from '../config.js';
+import type { LabelMaps } from '../config.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
-import { childrenDueDates, childSummary, distinctChildren, dueDateRelations, leftOutForTheLog, type ChildLeftOut, type ChildSummary, type DueDateInputs } from './authority-due-dates.js';
+import { distinctChildren, leftOutForTheLog, type ChildLeftOut, type ChildSummary } from './authority-due-dates.js';
 import type { Logger } from '../log.js';
-import { createChildRecords, readMeetingKindsRecorded } from './child-records.js';
+import { batchesOf, readMeetingKindsRecorded } from './child-records.js';
+import { computedBatches, onThisThread, type DueDateComputer } from './due-date-workers.js';
 import { childrenWithWorkBetween } from './children.js';
 import { holdAdvisoryLock, type Database, type SqlSession } from './connection.js';
 
@@ -57,7 +58,8 @@ export async function storeAnswers(session: SqlSession, question: StoredQuestion
  * old store until it commits. A child whose records a rule cannot read is left out and recorded
  * in the run's `problems` (and logged as a count). Returns the number of due dates stored.
  */
-export async function materialiseDueDates(database: Database, inputs: Omit<DueDateInputs, 'records'>, asOf: IsoDate, logger?: Logger): Promise<number> {
+export async function materialiseDueDates(database: Database, settings: StoreSettings, asOf: IsoDate): Promise<number> {
+  const { logger, computer = onThisThread } = settings;
   const window = storedWindow(asOf);
   const [{ run } = { run: null }] = await database.query<{ run: number | null }>('SELECT max(id)::int AS run FROM carebridge.import_run');
   if (run === null) return 0;
@@ -70,23 +72,22 @@ export async function materialiseDueDates(database: Database, inputs: Omit<DueDa
     for (const table of ['due_date', 'child_caseload', 'child_summary']) await session.query(`DELETE FROM carebridge.${table}`);
     let stored = 0;
     const leftOut: ChildLeftOut[] = [];
-    for (let from = 0; from < everyChild.length; from += batchSize) {
-      const batch = everyChild.slice(from, from + batchSize);
-      const records = createChildRecords(session, () => meetingKinds);
-      await records.readAhead(batch, dueDateRelations);
-      const due = await childrenDueDates(batch.filter((childId) => withWork.has(childId)), window, asOf, { ...inputs, records });
-      const summaries = await Promise.all(batch.map((childId) => childSummary(childId, asOf, { ...inputs, records })));
-      await insertDueDates(session, due.rows);
-      await insertCaseloads(session, due.caseloads);
-      await insertSummaries(session, summaries.flatMap((summary) => ('value' in summary ? [summary.value] : [])));
-      leftOut.push(...due.leftOut, ...summaries.flatMap((summary) => ('leftOut' in summary ? [summary.leftOut] : [])));
-      stored += due.rows.length;
+    const questions = (function* () {
+      for (const batch of batchesOf(everyChild, batchSize)) yield { batch, withWork: batch.filter((childId) => withWork.has(childId)), summaries: true, window, asOf };
+    })();
+    const batchSettings = { calendar: settings.calendar, policy: settings.policy, labels: settings.labels, meetingKinds };
+    for await (const answer of computedBatches(session, questions, computer, batchSettings)) {
+      await insertDueDates(session, answer.rows);
+      await insertCaseloads(session, answer.caseloads);
+      await insertSummaries(session, answer.summaries);
+      leftOut.push(...answer.leftOut);
+      stored += answer.rows.length;
     }
     const problems = distinctChildren(leftOut);
     await session.query('DELETE FROM carebridge.due_date_store');
     await session.query(
       `INSERT INTO carebridge.due_date_store (import_run_id, as_of, window_from, window_to, policy_hash, children, problems) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
-      [run, asOf, window.from, window.to, policyHash(inputs.policy), withWork.size, JSON.stringify(problems)],
+      [run, asOf, window.from, window.to, policyHash(settings.policy), withWork.size, JSON.stringify(problems)],
     );
     await session.query('ANALYZE carebridge.due_date');
     return { stored, leftOut: problems, children: everyChild.length };
@@ -360,21 +361,22 @@ export async function dueDateStoreIsStale(session: SqlSession, policy: Policy, a
   return runs > 0 && !(await storeAnswers(session, { asOf, window: storedWindow(asOf), policy }));
 }
 
+/** What storing due dates works with: the authority's calendar, policy and labels, and where the rules run. */
+export interface StoreSettings {
+  calendar: WorkingDayCalendar;
+  policy: Policy;
+  labels: Pick<LabelMaps, 'keyContactRole'>;
+  logger?: Logger;
+  /** Worker threads for the rules (src/db/due-date-workers.ts); this thread when none. */
+  computer?: DueDateComputer;
+}
+
 /**
  * After an import, or at start when the store does not answer for today: store every child's due
  * dates as on `asOf` with the authority's policy and labels. Returns the due dates stored, or
  * null when the store already answers.
  */
-export async function refreshDueDateStore(
-  database: Database,
-  settings: { calendar: WorkingDayCalendar; policy: Policy; labels: Pick<LabelMaps, 'keyContactRole'>; logger?: Logger },
-  asOf: IsoDate,
-): Promise<number | null> {
+export async function refreshDueDateStore(database: Database, settings: StoreSettings, asOf: IsoDate): Promise<number | null> {
   if (await storeAnswers(database, { asOf, window: storedWindow(asOf), policy: settings.policy })) return null;
-  return materialiseDueDates(
-    database,
-    { calendar: settings.calendar, policy: settings.policy, isSocialWorker: (label) => keyContactRoleOfLabel(settings.labels, label) === 'SOCIAL_WORKER' },
-    asOf,
-    settings.logger,
-  );
+  return materialiseDueDates(database, settings, asOf);
 }

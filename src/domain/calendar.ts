@@ -218,7 +218,11 @@ export class WorkingDayCalendar {
   /** Where each date of a laid-out year is: its year and day of the year. */
   readonly #where = new Map<string, { year: YearOfDays; day: number }>();
 
+  /** What it was made from: another thread makes the same calendar from these. */
+  readonly options: WorkingDayCalendarOptions;
+
   constructor(options: WorkingDayCalendarOptions) {
+    this.options = options;
     const { firstYear, lastYear } = options;
     if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || firstYear < calendarYears.first || lastYear > calendarYears.last || firstYear > lastYear) {
       throw new RangeError(`a working-day calendar needs whole years firstYear <= lastYear within 1–9999, not ${firstYear}–${lastYear}`);

@@ -6,7 +6,7 @@
 // can swap the source (e.g. the materialised table) behind the same generator signature.
 
 import { childrenDueDates, childSummary, dueDateRelations, type ChildLeftOut, type ChildSummary, type DueDateInputs } from '../db/authority-due-dates.js';
-import { createChildRecords, readMeetingKindsRecorded } from '../db/child-records.js';
+import { batchesOf, createChildRecords, readMeetingKindsRecorded } from '../db/child-records.js';
 import { childrenWithWorkBetween, type RowScope } from '../db/children.js';
 import type { Snapshot } from '../db/connection.js';
 import { lookBackDays } from '../db/due-date-store.js';
@@ -40,11 +40,6 @@ export async function everyChild(snapshot: Pick<Snapshot, 'session'>, scope: Row
   if (scope.kind !== 'EVERY_CHILD') throw new Error('the children extract is only for readers who see every child');
   const rows = await snapshot.session.query<{ person_id: string }>('SELECT c.person_id FROM carebridge.child c ORDER BY c.person_id');
   return rows.map((row) => row.person_id);
-}
-
-/** `ids` a batch at a time. */
-function* batchesOf<T>(ids: readonly T[], size: number): Generator<T[]> {
-  for (let at = 0; at < ids.length; at += size) yield ids.slice(at, at + size);
 }
 
 /**

@@ -9,21 +9,22 @@ import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { rowScopeOf } from '../access/who-sees-what.js';
 import { QueueFullError } from '../access/whole-authority-queue.js';
 import { complianceCost, dueDatesCost } from '../access/operation-limits.js';
-import { childrenDueDates, distinctChildren, type ChildLeftOut } from '../db/authority-due-dates.js';
-import { createChildRecords } from '../db/child-records.js';
+import { distinctChildren, type BatchDueDates, type ChildLeftOut } from '../db/authority-due-dates.js';
+import { batchesOf } from '../db/child-records.js';
+import { computedBatches } from '../db/due-date-workers.js';
 import { childrenWithWorkBetween, countChildren } from '../db/children.js';
 import { lookBackDays, storeAnswers, storedChildrenLeftOut, storedComplianceCounts, storedDueDates } from '../db/due-date-store.js';
 import { addDays, addYears } from '../domain/calendar.js';
 import { complianceGroups, groupsFromCounts, type ChildCaseload, type ComplianceRow } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/facts.js';
 import { childFieldsAsked, noteReads } from './access-logging.js';
-import { checkedDate, keyContactRoleOf } from './child-resolver.js';
+import { checkedDate } from './child-resolver.js';
 import type { RequestContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursors.js';
 import { badUserInput, serviceUnavailable } from './errors.js';
 import { DateScalar } from './scalars.js';
 import { ComplianceGroup, ComplianceGrouping, DueDateConnection, DueDateFilter, type DueDateRow } from './types/compliance.js';
-import { KeyContactRole, type DueKind, type RuleBasis } from './types/enums.js';
+import type { DueKind, RuleBasis } from './types/enums.js';
 
 const defaultPageSize = 50;
 const maxPageSize = 500;
@@ -74,20 +75,17 @@ async function computedDueDates(context: RequestContext, window: { from: IsoDate
     asOf,
     scope: rowScopeOf(context.claims, context.today, 'CASE'),
   });
-  const inputs = {
-    calendar: context.calendar,
-    policy: context.policy,
-    isSocialWorker: (label: string | null) => keyContactRoleOf(label, context) === KeyContactRole.SOCIAL_WORKER,
-  };
-  const steps: Awaited<ReturnType<typeof childrenDueDates>>[] = [];
-  for (let at = 0; at < ids.length; at += childrenPerStep) {
+  const settings = { calendar: context.calendar, policy: context.policy, labels: context.labels, meetingKinds: await context.records.meetingKindsRecorded() };
+  const questions = (function* () {
+    for (const batch of batchesOf(ids, childrenPerStep)) yield { batch, withWork: batch, summaries: false, window, asOf };
+  })();
+  // A step's facts are dropped once its rows are computed: memory holds the steps in flight, never the whole authority's facts.
+  const steps: BatchDueDates[] = [];
+  for await (const step of computedBatches(context.database, questions, context.dueDateComputer, settings)) {
+    steps.push(step);
     // PGlite answers through promises alone: without a turn of the event loop no hang-up is seen.
-    if (at > 0) await setImmediate();
+    await setImmediate();
     context.abandoned.throwIfAborted();
-    // Records of their own per step: a step's facts are dropped once its rows are computed, so
-    // memory holds one step's facts, never the whole authority's.
-    const records = createChildRecords(context.database, () => context.records.meetingKindsRecorded());
-    steps.push(await childrenDueDates(ids.slice(at, at + childrenPerStep), window, asOf, { ...inputs, records }));
   }
   const leftOut = steps.flatMap((step) => step.leftOut);
   context.childrenLeftOut.push(...leftOut);

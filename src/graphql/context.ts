@@ -1,5 +1,6 @@
 // What every resolver of one request shares: who is asking, the request id, the day it is,
 // and the child records read for it (so batching never crosses requests or callers).
+import type { DueDateComputer } from '../db/due-date-workers.js';
 import type { Claims } from '../access/authentication.js';
 import type { LabelMaps } from '../config.js';
 import type { SqlSession } from '../db/connection.js';
@@ -34,6 +35,8 @@ export interface RequestContext {
   childrenLeftOut: ChildLeftOut[];
   /** Where whole-authority work computed now waits its turn (one per instance). */
   wholeAuthority: WholeAuthorityQueue;
+  /** Where whole-authority rules run: worker threads, or this thread (src/db/due-date-workers.ts). */
+  dueDateComputer: DueDateComputer;
   /** Aborts when the answer is no longer wanted (the client hung up, or the deadline passed): queued or long work stops. */
   abandoned: AbortSignal;
   /** The request's deadline (none on PGlite): whole-authority work extends it (src/http/deadline.ts). */

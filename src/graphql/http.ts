@@ -16,6 +16,7 @@ import { formatTrustedDocumentRefusal, loadTrustedDocuments } from '../access/tr
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import { createChildRecords } from '../db/child-records.js';
+import type { DueDateComputer } from '../db/due-date-workers.js';
 import type { MeetingKind } from '../domain/child-protection.js';
 import { todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
 import { distinctChildren, leftOutForTheLog } from '../db/authority-due-dates.js';
@@ -101,10 +102,12 @@ export interface GraphqlHandlerOptions {
   logger: Logger;
   /** The instance's whole-authority queue, shared with the extracts. */
   wholeAuthority: WholeAuthorityQueue;
+  /** Where whole-authority rules run (worker threads, CAREBRIDGE_BULK_WORKERS). */
+  dueDateComputer: DueDateComputer;
 }
 
 export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
-  const { config, database, authenticator, logger, calendar, dataImportedAt, meetingKindsRecorded, wholeAuthority } = options;
+  const { config, database, authenticator, logger, calendar, dataImportedAt, meetingKindsRecorded, wholeAuthority, dueDateComputer } = options;
   const pseudonymKey = await loadPseudonymKey(config);
   // Concurrent requests' access-log entries go to the database together (group commit).
   const accessTrail = new AccessTrailWriter(database);
@@ -246,6 +249,7 @@ export async function createGraphqlHandler(options: GraphqlHandlerOptions) {
       access: new AccessRecord(),
       childrenLeftOut: [],
       wholeAuthority,
+      dueDateComputer,
       abandoned: abandoned.signal,
       deadline,
     };
