@@ -75,7 +75,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   const graphqlRoute: RouteHandler = (request, response) =>
     ready ? graphqlWithDeadline(request, response) : sendJson(response, 503, { status: 'starting' });
   // Bulk extracts (src/extract): same token check and rate limit as GraphQL.
-  const extracts = await createExtractHandlers({ config, database, calendar: currentCalendar, admit: graphql.admit, wholeAuthority });
+  const extracts = await createExtractHandlers({ config, database, calendar: currentCalendar, admit: graphql.admit, wholeAuthority, dueDateComputer });
   const whenReady =
     (handler: RouteHandler): RouteHandler => {
       const bounded = withDeadline(handler, deadline);

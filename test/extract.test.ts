@@ -24,6 +24,7 @@ import { importFolder } from '../src/import/import-folder.js';
 import { allDueDateRows, type DueDateRowReply } from './support/due-dates.js';
 import { startTestService, type GraphqlResponse, type TestService } from './support/service.js';
 import { materialiseDueDates } from '../src/db/due-date-store.js';
+import { onThisThread } from '../src/db/due-date-workers.js';
 import { todayInLondon } from '../src/domain/calendar.js';
 
 const asOf = '2026-03-31';
@@ -284,6 +285,7 @@ describe('streaming', () => {
       admit: async () => ({ ok: true, claims }),
       batchSize: 5,
       wholeAuthority: api.service.wholeAuthority,
+      dueDateComputer: onThisThread,
     });
     let done: Promise<void> | undefined;
     const server = createServer((request, response) => {

@@ -11,7 +11,7 @@ import type { Claims, Role } from '../access/authentication.js';
 import { loadPseudonymKey, Pseudonyms } from '../access/pseudonyms.js';
 import { QueueFullError, type WholeAuthorityQueue } from '../access/whole-authority-queue.js';
 import { rowScopeOf } from '../access/who-sees-what.js';
-import { keyContactRoleOfLabel, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import { lastImportCommittedAt, type RowScope } from '../db/children.js';
 import type { Database, Snapshot } from '../db/connection.js';
 import { addYears, isIsoDate, todayInLondon, type WorkingDayCalendar } from '../domain/calendar.js';
@@ -23,6 +23,7 @@ import { sendError, type RouteHandler } from '../http/server.js';
 import { deadlineOf } from '../http/deadline.js';
 import { unansweredReason } from '../db/availability.js';
 import { storeAnswers, storedChildrenLeftOut, storedDueDateChildren, storedDueDatePages, storedSummaryPages, storedWindow } from '../db/due-date-store.js';
+import type { DueDateComputer } from '../db/due-date-workers.js';
 import { childRowsInBatches, dueDateExtractChildren, dueDateRowsInBatches, everyChild, type ExtractInputs, type Window } from './rows.js';
 import { contentTypes, csvHeader, formatFor, formatRecords, ResponseWriter, type ExtractRecord } from './stream.js';
 
@@ -161,16 +162,14 @@ export interface ExtractHandlerOptions {
   batchSize?: number;
   /** The instance's whole-authority queue, shared with GraphQL. */
   wholeAuthority: WholeAuthorityQueue;
+  /** Where the rules of extracts computed now run (worker threads, CAREBRIDGE_BULK_WORKERS). */
+  dueDateComputer: DueDateComputer;
 }
 
 export async function createExtractHandlers(options: ExtractHandlerOptions): Promise<Record<'dueDates' | 'children', RouteHandler>> {
   const { config, database, calendar, admit, wholeAuthority } = options;
   const pseudonymKey = await loadPseudonymKey(config);
-  const inputs = (): ExtractInputs => ({
-    calendar: calendar(),
-    policy: config.policy,
-    isSocialWorker: (label) => keyContactRoleOfLabel(config.labels, label) === 'SOCIAL_WORKER',
-  });
+  const inputs = (): ExtractInputs => ({ calendar: calendar(), policy: config.policy, labels: config.labels, computer: options.dueDateComputer });
 
   const handlerFor =
     (spec: ExtractSpec): RouteHandler =>

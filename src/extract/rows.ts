@@ -5,8 +5,9 @@
 // order: children in case-id order, then each child's history in its own order. A later change
 // can swap the source (e.g. the materialised table) behind the same generator signature.
 
-import { childrenDueDates, childSummary, dueDateRelations, type ChildLeftOut, type ChildSummary, type DueDateInputs } from '../db/authority-due-dates.js';
-import { batchesOf, createChildRecords, readMeetingKindsRecorded } from '../db/child-records.js';
+import type { BatchDueDates, BatchQuestion, ChildLeftOut, ChildSummary } from '../db/authority-due-dates.js';
+import { batchesOf, readMeetingKindsRecorded } from '../db/child-records.js';
+import { computedBatches, type BatchSettings, type DueDateComputer } from '../db/due-date-workers.js';
 import { childrenWithWorkBetween, type RowScope } from '../db/children.js';
 import type { Snapshot } from '../db/connection.js';
 import { lookBackDays } from '../db/due-date-store.js';
@@ -16,8 +17,8 @@ import type { IsoDate } from '../domain/facts.js';
 
 export const defaultBatchSize = 1000;
 
-/** What the rows are computed with, less the child records (each batch reads its own over the snapshot). */
-export type ExtractInputs = Omit<DueDateInputs, 'records'>;
+/** What the rows are computed with: the authority's calendar, policy and labels, and where the rules run. */
+export type ExtractInputs = Omit<BatchSettings, 'meetingKinds'> & { computer: DueDateComputer };
 
 export interface Window {
   from: IsoDate;
@@ -42,10 +43,21 @@ export async function everyChild(snapshot: Pick<Snapshot, 'session'>, scope: Row
   return rows.map((row) => row.person_id);
 }
 
+/** Batches of children, each asked its due dates in the window (summaries: false) or its summary. */
+function* questionsFor(childIds: readonly string[], batchSize: number, question: { summaries: boolean; window: Window; asOf: IsoDate }): Generator<BatchQuestion> {
+  for (const batch of batchesOf(childIds, batchSize)) yield { batch, withWork: question.summaries ? [] : batch, ...question };
+}
+
+/** The batches' answers, computed where the inputs say (worker threads or this thread), over the snapshot. */
+async function* answersOf(snapshot: Pick<Snapshot, 'orm' | 'session'>, inputs: ExtractInputs, questions: Iterable<BatchQuestion>): AsyncGenerator<BatchDueDates> {
+  const settings = { calendar: inputs.calendar, policy: inputs.policy, labels: inputs.labels, meetingKinds: await readMeetingKindsRecorded(snapshot.orm) };
+  yield* computedBatches(snapshot.session, questions, inputs.computer, settings);
+}
+
 /**
  * The due dates of `childIds` in the window as at asOf, exactly the rows `dueDates` gives (same
- * order), one array per batch of children. Reads only through the snapshot's orm. A child whose
- * records a rule cannot read is left out and added to `leftOut` (the extract counts them).
+ * order), one array per batch of children. A child whose records a rule cannot read is left out
+ * and added to `leftOut` (the extract counts them).
  */
 export async function* dueDateRowsInBatches(
   snapshot: Pick<Snapshot, 'orm' | 'session'>,
@@ -56,11 +68,9 @@ export async function* dueDateRowsInBatches(
   batchSize: number = defaultBatchSize,
   leftOut: ChildLeftOut[] = [],
 ): AsyncGenerator<ComplianceRow[]> {
-  for (const batch of batchesOf(childIds, batchSize)) {
-    const records = createChildRecords(snapshot.session, () => readMeetingKindsRecorded(snapshot.orm));
-    const children = await childrenDueDates(batch, window, asOf, { ...inputs, records });
-    leftOut.push(...children.leftOut);
-    yield children.rows;
+  for await (const answer of answersOf(snapshot, inputs, questionsFor(childIds, batchSize, { summaries: false, window, asOf }))) {
+    leftOut.push(...answer.leftOut);
+    yield answer.rows;
   }
 }
 
@@ -76,12 +86,8 @@ export async function* childRowsInBatches(
   batchSize: number = defaultBatchSize,
   leftOut: ChildLeftOut[] = [],
 ): AsyncGenerator<ChildSummary[]> {
-  for (const batch of batchesOf(childIds, batchSize)) {
-    const records = createChildRecords(snapshot.session, () => readMeetingKindsRecorded(snapshot.orm));
-    // Every relation a summary reads, for the whole batch in one statement: each child is then computed without waiting.
-    await records.readAhead(batch, dueDateRelations);
-    const summaries = await Promise.all(batch.map((childId) => childSummary(childId, asOf, { ...inputs, records })));
-    leftOut.push(...summaries.flatMap((summary) => ('leftOut' in summary ? [summary.leftOut] : [])));
-    yield summaries.flatMap((summary) => ('value' in summary ? [summary.value] : []));
+  for await (const answer of answersOf(snapshot, inputs, questionsFor(childIds, batchSize, { summaries: true, window: { from: asOf, to: asOf }, asOf }))) {
+    leftOut.push(...answer.leftOut);
+    yield answer.summaries;
   }
 }
