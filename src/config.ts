@@ -108,6 +108,8 @@ const environment = z.object({
   CAREBRIDGE_BULK_TIMEOUT_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
   // Worker threads for whole-authority rules (src/db/due-date-workers.ts); 0 computes on the main thread.
   CAREBRIDGE_BULK_WORKERS: z.coerce.number().int().min(0).max(16).default(Math.min(4, availableParallelism())),
+  // How often an instance checks that the stored due dates answer for today (a new day, an import), and stores them if not.
+  CAREBRIDGE_DUE_DATE_CHECK_S: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 
 /** Real auth mode needs all three; with none of them the service runs in demo mode. */
@@ -268,6 +270,8 @@ export interface Config {
   bulk: WholeAuthorityQueueSettings;
   /** Worker threads computing whole-authority due dates and summaries (0: the main thread). */
   bulkWorkers: number;
+  /** Seconds between checks that the stored due dates answer for today (src/service.ts). */
+  dueDateCheckSeconds: number;
   /** A request that needs the database and has not started answering by then gets 503 (src/http/deadline.ts); also the connect timeout. */
   requestTimeoutMs: number;
   /** The link purposes each partner role reads through: the contract's map, extended by CAREBRIDGE_PURPOSES_BY_ROLE. */
@@ -453,5 +457,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: values.CAREBRIDGE_REQUEST_TIMEOUT_MS,
     bulk: { concurrency: values.CAREBRIDGE_BULK_CONCURRENCY, queue: values.CAREBRIDGE_BULK_QUEUE, timeoutMs: values.CAREBRIDGE_BULK_TIMEOUT_MS },
     bulkWorkers: values.CAREBRIDGE_BULK_WORKERS,
+    dueDateCheckSeconds: values.CAREBRIDGE_DUE_DATE_CHECK_S,
   };
 }

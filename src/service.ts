@@ -102,27 +102,45 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   logger.info({ port, database: database.kind, ssdSchema: config.ssdSchema }, `listening on ${url} (GraphQL at ${url}/graphql)`);
 
   let dueDatesStoring: Promise<void> = Promise.resolve();
-  const started = (async () => {
-    await migrateDatabase(database, config.migrationUrl);
-    await seedDemoAuthority(database, config, logger);
-    dataAsImported = await holdDataAsImported(database, { localNonWorkingDays: config.policy.localNonWorkingDays, logger });
-    const calendar = dataAsImported.calendar();
-    const storeStale = await dueDateStoreIsStale(database, config.policy, todayInLondon());
-    ready = true;
-    logger.info('ready');
-    // BI measures and extracts read stored due dates when they answer for today; until they are
-    // stored (in the background, so readiness does not wait) they compute on the fly
-    // (docs/compliance.md, "Materialised").
-    if (!storeStale) return;
+  let storingNow = false;
+  /**
+   * Stores the due dates for today unless the store answers already (docs/compliance.md,
+   * "Materialised"): in the background, one run at a time here, and one across instances (the
+   * store's advisory lock; an instance that waited for it finds the store answering and stores
+   * nothing).
+   */
+  const storeIfStale = (): Promise<void> => {
+    if (storingNow || stopping || !dataAsImported) return dueDatesStoring;
+    storingNow = true;
     const storing = Date.now();
-    dueDatesStoring = refreshDueDateStore(database, { calendar, policy: config.policy, labels: config.labels, logger, computer: dueDateComputer }, todayInLondon())
+    const today = todayInLondon();
+    dueDatesStoring = dueDateStoreIsStale(database, config.policy, today)
+      .then((stale) =>
+        stale ? refreshDueDateStore(database, { calendar: currentCalendar(), policy: config.policy, labels: config.labels, logger, computer: dueDateComputer }, today) : null,
+      )
       .then((stored) => {
         if (stored !== null) logger.info({ dueDates: stored, ms: Date.now() - storing }, 'due dates stored for today');
       })
       .catch((error: unknown) =>
         // Stopping closes the database under it: nothing is half-stored (one transaction), and the next start stores them.
         stopping ? logger.info('stopped before due dates were stored') : logger.error({ err: error }, 'due dates not stored: BI answers compute on the fly'),
-      );
+      )
+      .finally(() => {
+        storingNow = false;
+      });
+    return dueDatesStoring;
+  };
+  // A new day, or an import by another process, makes the store stale: checked every CAREBRIDGE_DUE_DATE_CHECK_S.
+  const checking = setInterval(() => void storeIfStale(), config.dueDateCheckSeconds * 1000).unref();
+  const started = (async () => {
+    await migrateDatabase(database, config.migrationUrl);
+    await seedDemoAuthority(database, config, logger);
+    dataAsImported = await holdDataAsImported(database, { localNonWorkingDays: config.policy.localNonWorkingDays, logger });
+    ready = true;
+    logger.info('ready');
+    // BI measures and extracts read stored due dates when they answer for today; until they are
+    // stored (in the background, so readiness does not wait) they compute on the fly.
+    void storeIfStale();
   })();
   const dueDatesStored = started.then(() => dueDatesStoring).catch(() => undefined);
 
@@ -132,6 +150,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
   const stop = () =>
     (stopping ??= (async () => {
       ready = false;
+      clearInterval(checking);
       const graceEnds = Date.now() + config.shutdownGraceMs;
       // Whatever it does, waited for no longer than the grace left.
       const withinGrace = (promise: Promise<unknown>) => answerWithin(promise, Math.max(0, graceEnds - Date.now())).catch(() => {});

@@ -59,14 +59,23 @@ export async function storeAnswers(session: SqlSession, question: StoredQuestion
  * in the run's `problems` (and logged as a count). Returns the number of due dates stored.
  */
 export async function materialiseDueDates(database: Database, settings: StoreSettings, asOf: IsoDate): Promise<number> {
+  return (await storeDueDates(database, settings, asOf, { unlessAnswered: false }))!;
+}
+
+/**
+ * materialiseDueDates; with `unlessAnswered`, nothing (null) when, once this instance holds the
+ * store's lock, the store answers already: another instance stored it meanwhile.
+ */
+async function storeDueDates(database: Database, settings: StoreSettings, asOf: IsoDate, options: { unlessAnswered: boolean }): Promise<number | null> {
   const { logger, computer = onThisThread } = settings;
   const window = storedWindow(asOf);
   const [{ run } = { run: null }] = await database.query<{ run: number | null }>('SELECT max(id)::int AS run FROM carebridge.import_run');
   if (run === null) return 0;
   const meetingKinds = await readMeetingKindsRecorded(database.orm);
-  const { stored, leftOut, children } = await database.transaction(async (session) => {
-    // One store at a time (the service at start, an import's CLI): two would both delete, then both insert.
+  const done = await database.transaction(async (session) => {
+    // One store at a time (the service at start or each day, an import's CLI): two would both delete, then both insert.
     await holdAdvisoryLock(session, 'carebridge.due_date_store');
+    if (options.unlessAnswered && (await storeAnswers(session, { asOf, window, policy: settings.policy }))) return null;
     const withWork = new Set(await childrenWithWorkBetween(session, { since: addDays(window.from, -lookBackDays), asOf, scope: { kind: 'EVERY_CHILD' } }));
     const everyChild = (await session.query<{ person_id: string }>('SELECT person_id FROM carebridge.child ORDER BY person_id')).map((row) => row.person_id);
     for (const table of ['due_date', 'child_caseload', 'child_summary']) await session.query(`DELETE FROM carebridge.${table}`);
@@ -92,6 +101,8 @@ export async function materialiseDueDates(database: Database, settings: StoreSet
     await session.query('ANALYZE carebridge.due_date');
     return { stored, leftOut: problems, children: everyChild.length };
   });
+  if (done === null) return null;
+  const { stored, leftOut, children } = done;
   if (leftOut.length > 0) logger?.warn(leftOutForTheLog(leftOut), 'children left out of the stored due dates: a rule cannot read their records');
   logger?.info({ children, dueDates: stored }, 'due dates and child summaries stored');
   return stored;
@@ -378,5 +389,5 @@ export interface StoreSettings {
  */
 export async function refreshDueDateStore(database: Database, settings: StoreSettings, asOf: IsoDate): Promise<number | null> {
   if (await storeAnswers(database, { asOf, window: storedWindow(asOf), policy: settings.policy })) return null;
-  return materialiseDueDates(database, settings, asOf);
+  return storeDueDates(database, settings, asOf, { unlessAnswered: true });
 }
