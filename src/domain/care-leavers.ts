@@ -410,6 +410,9 @@ const pathwayPlanCategories: ReadonlySet<CareLeaverCategory> = new Set(['ELIGIBL
 export function pathwayPlanReviewDue(input: PathwayPlanReviewInput): DueDate | null {
   const { dateOfBirth, asOf } = input;
   if (dateOfBirth === null) return null;
+  // Under 16, or never looked after, no one has a pathway plan: the costlier tests below need not
+  // run (the schedule asks this on every day the due-date history replays).
+  if (input.periods.length === 0 || ageOn(dateOfBirth, asOf) < 16) return null;
   const { category } = careLeaverStatusOn(input);
   const known = knownOn(dateOfBirth, input.periods, input.legalStatuses, asOf);
   const needsPlan = pathwayPlanCategories.has(category) || (lookedAfterOn(known, asOf) && pathwayPlanRequired(dateOfBirth, asOf));
