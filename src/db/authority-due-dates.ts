@@ -6,11 +6,11 @@ import { careStatusOn, type CareStatusKind } from '../domain/care-status.js';
 import type { WorkingDayCalendar } from '../domain/calendar.js';
 import { longPlans, type ChildCaseload, type ComplianceRow } from '../domain/compliance.js';
 import { dueDateHistory } from '../domain/due-date-history.js';
-import { isOpenOn, type IsoDate } from '../domain/facts.js';
+import { isOpenOn, type CareLeaverRecordFact, type InvolvementFact, type IsoDate } from '../domain/facts.js';
 import { allocatedTeamOn } from '../domain/key-contacts.js';
 import type { Policy } from '../domain/policy.js';
-import { childSchedule } from '../domain/schedule.js';
-import { careStatusFactsOf, careStatusRelations } from './care-status-facts.js';
+import { childSchedule, type ScheduleFacts } from '../domain/schedule.js';
+import { careStatusFactsOf, careStatusRelations, type CareStatusFactsWithPeriods } from './care-status-facts.js';
 import { whenRead, type ChildRecords, type MaybePromise } from './child-records.js';
 import type { RelationName } from './child-relations.js';
 import { scheduleFactsOf, scheduleRelations } from './schedule-facts.js';
@@ -55,6 +55,24 @@ export function byTheRules<T>(childId: string, work: () => T): { value: T } | { 
 /** Everything childDueDates reads of a child: a batch reads them ahead, in one statement. */
 export const dueDateRelations = [...new Set<RelationName>([...scheduleRelations, ...careStatusRelations, 'involvements', 'careLeaverRecords'])];
 
+/** What a child's whole-authority answers read: its schedule facts, care-status facts on asOf, involvements and care-leaver records. */
+interface ChildFacts {
+  facts: ScheduleFacts;
+  statusFacts: CareStatusFactsWithPeriods;
+  involvements: InvolvementFact[];
+  careLeaverRecords: CareLeaverRecordFact[];
+}
+
+/** `work` on the child's facts by the rules (byTheRules); at once when its relations are read already. */
+function byTheRulesOn<T>(childId: string, asOf: IsoDate, records: ChildRecords, work: (read: ChildFacts) => T): MaybePromise<{ value: T } | { leftOut: ChildLeftOut }> {
+  const contacts = records.read(childId, ['involvements', 'careLeaverRecords']);
+  return whenRead(scheduleFactsOf(childId, records), (facts) =>
+    whenRead(careStatusFactsOf(childId, asOf, records), (statusFacts) =>
+      whenRead(contacts, ({ involvements, careLeaverRecords }) => byTheRules(childId, () => work({ facts, statusFacts, involvements, careLeaverRecords }))),
+    ),
+  );
+}
+
 /** At once when the child's relations are read already (childrenDueDates reads them ahead). */
 export function childDueDates(
   childId: string,
@@ -62,33 +80,26 @@ export function childDueDates(
   asOf: IsoDate,
   inputs: DueDateInputs,
 ): MaybePromise<{ value: ChildDueDates } | { leftOut: ChildLeftOut }> {
-  const { records, calendar, policy } = inputs;
-  const contacts = records.read(childId, ['involvements', 'careLeaverRecords']);
-  return whenRead(scheduleFactsOf(childId, records), (facts) =>
-    whenRead(careStatusFactsOf(childId, asOf, records), (statusFacts) =>
-      whenRead(contacts, ({ involvements, careLeaverRecords }) =>
-        byTheRules(childId, () => {
-          const team = allocatedTeamOn(involvements, careLeaverRecords, asOf, inputs.isSocialWorker)?.name ?? null;
-          const status = careStatusOn(statusFacts, asOf);
-          return {
-            rows: dueDateHistory(facts, calendar, policy, window, asOf).map((record) => ({ ...record, childId, team })),
-            caseload: {
-              childId,
-              team,
-              kinds: status.kinds,
-              isDualStatus: status.isDualStatus,
-              dualStatusExceptional: status.isDualStatus && childSchedule(facts, calendar, policy, asOf).dualStatus.outcome.exceptional,
-              ...longPlans(
-                statusFacts.childProtectionPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
-                statusFacts.childInNeedPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
-                asOf,
-              ),
-            },
-          };
-        }),
-      ),
-    ),
-  );
+  const { calendar, policy } = inputs;
+  return byTheRulesOn(childId, asOf, inputs.records, ({ facts, statusFacts, involvements, careLeaverRecords }) => {
+    const team = allocatedTeamOn(involvements, careLeaverRecords, asOf, inputs.isSocialWorker)?.name ?? null;
+    const status = careStatusOn(statusFacts, asOf);
+    return {
+      rows: dueDateHistory(facts, calendar, policy, window, asOf).map((record) => ({ ...record, childId, team })),
+      caseload: {
+        childId,
+        team,
+        kinds: status.kinds,
+        isDualStatus: status.isDualStatus,
+        dualStatusExceptional: status.isDualStatus && childSchedule(facts, calendar, policy, asOf).dualStatus.outcome.exceptional,
+        ...longPlans(
+          statusFacts.childProtectionPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
+          statusFacts.childInNeedPlans.filter((plan) => isOpenOn(plan, asOf)).map((plan) => plan.startDate),
+          asOf,
+        ),
+      },
+    };
+  });
 }
 
 /** One child on asOf as the children extract gives it: care status, next due date and team; nothing that names the child. */
@@ -109,29 +120,22 @@ export interface ChildSummary {
  * team (as the compliance rows' `team`) on asOf; at once when its relations are read already.
  */
 export function childSummary(childId: string, asOf: IsoDate, inputs: DueDateInputs): MaybePromise<{ value: ChildSummary } | { leftOut: ChildLeftOut }> {
-  const { records, calendar, policy } = inputs;
-  const contacts = records.read(childId, ['involvements', 'careLeaverRecords']);
-  return whenRead(scheduleFactsOf(childId, records), (facts) =>
-    whenRead(careStatusFactsOf(childId, asOf, records), (statusFacts) =>
-      whenRead(contacts, ({ involvements, careLeaverRecords }) =>
-        byTheRules(childId, () => {
-          const status = careStatusOn(statusFacts, asOf);
-          const next = childSchedule(facts, calendar, policy, asOf).dueDates[0] ?? null;
-          return {
-            childId,
-            careStatus: status.kinds,
-            isLookedAfter: status.isLookedAfter,
-            isOnChildProtectionPlan: status.isOnChildProtectionPlan,
-            isDualStatus: status.isDualStatus,
-            legalBasis: status.legalBasis,
-            nextReviewDueOn: next?.dueOn ?? null,
-            nextReviewRuleId: next?.ruleId ?? null,
-            team: allocatedTeamOn(involvements, careLeaverRecords, asOf, inputs.isSocialWorker)?.name ?? null,
-          };
-        }),
-      ),
-    ),
-  );
+  const { calendar, policy } = inputs;
+  return byTheRulesOn(childId, asOf, inputs.records, ({ facts, statusFacts, involvements, careLeaverRecords }) => {
+    const status = careStatusOn(statusFacts, asOf);
+    const next = childSchedule(facts, calendar, policy, asOf).dueDates[0] ?? null;
+    return {
+      childId,
+      careStatus: status.kinds,
+      isLookedAfter: status.isLookedAfter,
+      isOnChildProtectionPlan: status.isOnChildProtectionPlan,
+      isDualStatus: status.isDualStatus,
+      legalBasis: status.legalBasis,
+      nextReviewDueOn: next?.dueOn ?? null,
+      nextReviewRuleId: next?.ruleId ?? null,
+      team: allocatedTeamOn(involvements, careLeaverRecords, asOf, inputs.isSocialWorker)?.name ?? null,
+    };
+  });
 }
 
 /**

@@ -86,9 +86,9 @@ async function storeDueDates(database: Database, settings: StoreSettings, asOf: 
     })();
     const batchSettings = { calendar: settings.calendar, policy: settings.policy, labels: settings.labels, meetingKinds };
     for await (const answer of computedBatches(session, questions, computer, batchSettings)) {
-      await insertDueDates(session, answer.rows);
-      await insertCaseloads(session, answer.caseloads);
-      await insertSummaries(session, answer.summaries);
+      await insertStored(session, 'due_date', dueDateRecords(answer.rows));
+      await insertStored(session, 'child_caseload', answer.caseloads.map(caseloadRecord));
+      await insertStored(session, 'child_summary', answer.summaries.map(summaryRecord));
       leftOut.push(...answer.leftOut);
       stored += answer.rows.length;
     }
@@ -108,27 +108,46 @@ async function storeDueDates(database: Database, settings: StoreSettings, asOf: 
   return stored;
 }
 
-/** Rows as one jsonb parameter, in chunks: the statement's text and parameter count stay fixed. */
-async function insertChunks<T>(session: SqlSession, rows: readonly T[], statement: string, toRecord: (row: T, index: number) => Record<string, unknown>): Promise<void> {
-  for (let at = 0; at < rows.length; at += insertChunk) {
-    await session.query(statement, [JSON.stringify(rows.slice(at, at + insertChunk).map((row, index) => toRecord(row, at + index)))], { prepare: true });
+/** The stored tables' columns and their SQL types, in the order the records give them. */
+const storedTableColumns = {
+  due_date: {
+    child_person_id: 'varchar', position: 'int', kind: 'varchar', due_on: 'date', done_on: 'date', rule_id: 'varchar',
+    basis: 'varchar', completion_known: 'boolean', subject_id: 'varchar', team: 'text', provisional: 'boolean',
+  },
+  child_caseload: {
+    child_person_id: 'varchar', team: 'text', kinds: 'text', is_dual_status: 'boolean', dual_status_exceptional: 'boolean',
+    cp_plans_over_two_years: 'int', cin_plans_over_six_months: 'int',
+  },
+  child_summary: {
+    child_person_id: 'varchar', care_status: 'text', is_looked_after: 'boolean', is_on_child_protection_plan: 'boolean',
+    is_dual_status: 'boolean', legal_basis: 'text', next_review_due_on: 'date', next_review_rule_id: 'text', team: 'text',
+  },
+} as const;
+
+type StoredTable = keyof typeof storedTableColumns;
+type StoredRecord<Table extends StoredTable> = Record<keyof (typeof storedTableColumns)[Table], unknown>;
+
+/**
+ * Records into a stored table, as one jsonb parameter per chunk: the statement's text and
+ * parameter count stay fixed (prepared once).
+ */
+async function insertStored<Table extends StoredTable>(session: SqlSession, table: Table, records: readonly StoredRecord<Table>[]): Promise<void> {
+  const columns = Object.entries(storedTableColumns[table]);
+  const names = columns.map(([name]) => name).join(', ');
+  const statement = `INSERT INTO carebridge.${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${columns.map(([name, type]) => `${name} ${type}`).join(', ')})`;
+  for (let at = 0; at < records.length; at += insertChunk) {
+    await session.query(statement, [JSON.stringify(records.slice(at, at + insertChunk))], { prepare: true });
   }
 }
 
 /** A batch's due dates, each numbered within its child (rows come child by child, in history order). */
-async function insertDueDates(session: SqlSession, rows: readonly ComplianceRow[]): Promise<void> {
-  const positions: number[] = [];
-  rows.forEach((row, index) => positions.push(index > 0 && rows[index - 1]!.childId === row.childId ? positions[index - 1]! + 1 : 0));
-  await insertChunks(
-    session,
-    rows,
-    `INSERT INTO carebridge.due_date (child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team, provisional)
-     SELECT child_person_id, position, kind, due_on, done_on, rule_id, basis, completion_known, subject_id, team, provisional
-     FROM jsonb_to_recordset($1::jsonb) AS r(child_person_id varchar, position int, kind varchar, due_on date, done_on date, rule_id varchar,
-       basis varchar, completion_known boolean, subject_id varchar, team text, provisional boolean)`,
-    (row, index) => ({
+function dueDateRecords(rows: readonly ComplianceRow[]): StoredRecord<'due_date'>[] {
+  let position = 0;
+  return rows.map((row, index) => {
+    position = index > 0 && rows[index - 1]!.childId === row.childId ? position + 1 : 0;
+    return {
       child_person_id: row.childId,
-      position: positions[index],
+      position,
       kind: row.kind,
       due_on: row.dueOn,
       done_on: row.doneOn,
@@ -138,51 +157,31 @@ async function insertDueDates(session: SqlSession, rows: readonly ComplianceRow[
       subject_id: row.subjectId,
       team: row.team,
       provisional: row.provisional,
-    }),
-  );
+    };
+  });
 }
 
-async function insertCaseloads(session: SqlSession, caseloads: readonly ChildCaseload[]): Promise<void> {
-  await insertChunks(
-    session,
-    caseloads,
-    `INSERT INTO carebridge.child_caseload (child_person_id, team, kinds, is_dual_status, dual_status_exceptional, cp_plans_over_two_years, cin_plans_over_six_months)
-     SELECT child_person_id, team, kinds, is_dual_status, dual_status_exceptional, cp_plans_over_two_years, cin_plans_over_six_months
-     FROM jsonb_to_recordset($1::jsonb) AS r(child_person_id varchar, team text, kinds text, is_dual_status boolean, dual_status_exceptional boolean,
-       cp_plans_over_two_years int, cin_plans_over_six_months int)`,
-    (child) => ({
-      child_person_id: child.childId,
-      team: child.team,
-      kinds: child.kinds.join(';'),
-      is_dual_status: child.isDualStatus,
-      dual_status_exceptional: child.dualStatusExceptional,
-      cp_plans_over_two_years: child.cpPlansOverTwoYears,
-      cin_plans_over_six_months: child.cinPlansOverSixMonths,
-    }),
-  );
-}
+const caseloadRecord = (child: ChildCaseload): StoredRecord<'child_caseload'> => ({
+  child_person_id: child.childId,
+  team: child.team,
+  kinds: child.kinds.join(';'),
+  is_dual_status: child.isDualStatus,
+  dual_status_exceptional: child.dualStatusExceptional,
+  cp_plans_over_two_years: child.cpPlansOverTwoYears,
+  cin_plans_over_six_months: child.cinPlansOverSixMonths,
+});
 
-async function insertSummaries(session: SqlSession, summaries: readonly ChildSummary[]): Promise<void> {
-  await insertChunks(
-    session,
-    summaries,
-    `INSERT INTO carebridge.child_summary (child_person_id, care_status, is_looked_after, is_on_child_protection_plan, is_dual_status, legal_basis, next_review_due_on, next_review_rule_id, team)
-     SELECT child_person_id, care_status, is_looked_after, is_on_child_protection_plan, is_dual_status, legal_basis, next_review_due_on, next_review_rule_id, team
-     FROM jsonb_to_recordset($1::jsonb) AS r(child_person_id varchar, care_status text, is_looked_after boolean, is_on_child_protection_plan boolean,
-       is_dual_status boolean, legal_basis text, next_review_due_on date, next_review_rule_id text, team text)`,
-    (summary) => ({
-      child_person_id: summary.childId,
-      care_status: summary.careStatus.join(';'),
-      is_looked_after: summary.isLookedAfter,
-      is_on_child_protection_plan: summary.isOnChildProtectionPlan,
-      is_dual_status: summary.isDualStatus,
-      legal_basis: summary.legalBasis,
-      next_review_due_on: summary.nextReviewDueOn,
-      next_review_rule_id: summary.nextReviewRuleId,
-      team: summary.team,
-    }),
-  );
-}
+const summaryRecord = (summary: ChildSummary): StoredRecord<'child_summary'> => ({
+  child_person_id: summary.childId,
+  care_status: summary.careStatus.join(';'),
+  is_looked_after: summary.isLookedAfter,
+  is_on_child_protection_plan: summary.isOnChildProtectionPlan,
+  is_dual_status: summary.isDualStatus,
+  legal_basis: summary.legalBasis,
+  next_review_due_on: summary.nextReviewDueOn,
+  next_review_rule_id: summary.nextReviewRuleId,
+  team: summary.team,
+});
 
 /** The stored summaries of every child, a page at a time in case-id order (keyset), for the children extract. */
 export async function* storedSummaryPages(session: SqlSession, pageSize: number): AsyncGenerator<ChildSummary[]> {
