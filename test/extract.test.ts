@@ -511,18 +511,20 @@ describe('shutdown with an extract in flight', () => {
   });
 
   it('aborts one that cannot finish within the grace: the client sees an incomplete transfer, never a clean end', async () => {
-    // 1,500 children are two batches of the children extract; the service is stopped, with no
-    // grace at all, while the second is being computed (its read of involvements seen).
-    const slow = await startTestService({ CAREBRIDGE_SHUTDOWN_GRACE_MS: '0' });
+    // 2,500 children are three batches of the children extract, computed on one worker thread:
+    // each batch is read while the one before is computed, so the third batch's read (its
+    // involvements seen) comes after the first batch was sent and while the second is computed.
+    // The service is stopped then, with no grace at all.
+    const slow = await startTestService({ CAREBRIDGE_SHUTDOWN_GRACE_MS: '0', CAREBRIDGE_BULK_WORKERS: '1' });
     const { database } = slow.service;
     let stopped: Promise<void> | undefined;
     let involvementReads = 0;
     const stopInSecondBatch = (text: string) => {
-      if (text.includes('ssd_involvements') && ++involvementReads === 2) stopped = slow.service.stop();
+      if (text.includes('ssd_involvements') && ++involvementReads === 3) stopped = slow.service.stop();
     };
     try {
       const larger = mkdtempSync(path.join(tmpdir(), 'carebridge-extract-'));
-      await generateAuthority({ children: 1500, seed: 7, asOf, out: larger });
+      await generateAuthority({ children: 2500, seed: 7, asOf, out: larger });
       expect((await importFolder(database, { dir: larger, labels: slow.config.labels })).ok).toBe(true);
       database.statementListeners.add(stopInSecondBatch);
       const reply = await rawExtract(slow, `children?asOf=${asOf}`, { accept: 'application/x-ndjson' });
