@@ -12,6 +12,7 @@ import { loadCalendar } from '../src/db/bank-holidays.js';
 import { materialiseDueDates } from '../src/db/due-date-store.js';
 import { onThisThread, workerPool } from '../src/db/due-date-workers.js';
 import { createLogger } from '../src/log.js';
+import { addCounts, countsOf, groupsFromCounts, type ChildCaseload, type ComplianceRow } from '../src/domain/compliance.js';
 import { allDueDateRows, type DueDateRowReply } from './support/due-dates.js';
 import { startTestService, type GraphqlResponse, type TestService } from './support/service.js';
 
@@ -90,6 +91,25 @@ describe('compliance', () => {
     for (const group of data.month) expect(group.measures, group.key).toEqual(measuresFrom(known.filter((row) => row.dueOn.startsWith(group.key))));
     for (const group of data.team) expect(group.measures, group.key).toEqual(measuresFrom(known.filter((row) => (row.team ?? 'No allocated team') === group.key)));
     expect(data.team.length).toBeGreaterThan(1);
+  });
+
+  it('counted a batch at a time and added up (addCounts), the groups are those of counting everything at once, every grouping', () => {
+    const children: ChildCaseload[] = [
+      { childId: 'A', team: 'Team 1', kinds: ['CHILD_IN_NEED'], isDualStatus: false, dualStatusExceptional: false, cpPlansOverTwoYears: 0, cinPlansOverSixMonths: 1 },
+      { childId: 'B', team: null, kinds: ['CHILD_PROTECTION', 'CHILD_IN_CARE'], isDualStatus: true, dualStatusExceptional: true, cpPlansOverTwoYears: 1, cinPlansOverSixMonths: 0 },
+      { childId: 'C', team: 'Team 1', kinds: ['CHILD_IN_CARE'], isDualStatus: false, dualStatusExceptional: false, cpPlansOverTwoYears: 0, cinPlansOverSixMonths: 0 },
+    ];
+    const all = rows as unknown as ComplianceRow[];
+    expect(all.length).toBeGreaterThan(10);
+    const half = Math.floor(all.length / 2);
+    for (const groupBy of ['NONE', 'TEAM', 'KIND', 'MONTH'] as const) {
+      const whole = countsOf(all, children, groupBy);
+      const inBatches = [countsOf(all.slice(0, half), children.slice(0, 2), groupBy), countsOf(all.slice(half), children.slice(2), groupBy)].reduce(addCounts, {
+        measures: new Map(),
+        caseloads: new Map(),
+      });
+      expect(groupsFromCounts(inBatches, groupBy, 4), groupBy).toEqual(groupsFromCounts(whole, groupBy, 4));
+    }
   });
 
   it('the overdue rows are exactly the overdue due dates of every child’s own schedule in the window', async () => {

@@ -26,7 +26,7 @@ import { holdAdvisoryLock, type Database, type SqlSession } from './connection.j
 export const storedWindow = (asOf: IsoDate) => ({ from: addYears(asOf, -2), to: addYears(asOf, 1) });
 /** How far before a window a due date's trigger can lie (the longest interval, 12 months, and some). */
 export const lookBackDays = 400;
-const batchSize = 2000;
+const batchSize = 1000;
 const insertChunk = 5000;
 
 export function policyHash(policy: Policy): string {

@@ -189,6 +189,45 @@ function grouped<T>(items: readonly T[], keyOf: (item: T) => string | null): Map
   return groups;
 }
 
+/** The counts of these rows and open children's caseload facts, grouped (groupsFromCounts adds them into groups). */
+export function countsOf(rows: readonly ComplianceRow[], children: readonly ChildCaseload[], groupBy: ComplianceGrouping): ComplianceCounts {
+  const rowsByKey = grouped(rows, groupKeyOf(groupBy));
+  const caseloads = groupBy === 'TEAM' ? grouped(children, (child) => child.team ?? noTeam) : new Map([[null, children]]);
+  return {
+    measures: new Map([...rowsByKey].map(([key, group]) => [key, measureCountsOf(group)])),
+    caseloads: new Map([...caseloads].map(([key, group]) => [key, caseloadCountsOf(group)])),
+  };
+}
+
+/** `more` added into `total`: whole-authority work counts a batch of children at a time, never holding them all. */
+export function addCounts(total: ComplianceCounts, more: ComplianceCounts): ComplianceCounts {
+  for (const [key, measures] of more.measures) {
+    const byKind = new Map((total.measures.get(key) ?? []).map((measure) => [measure.kind, measure]));
+    for (const measure of measures) {
+      const sum = byKind.get(measure.kind);
+      if (!sum) byKind.set(measure.kind, { ...measure, ruleIds: [...measure.ruleIds] });
+      else {
+        Object.assign(sum, { due: sum.due + measure.due, onTime: sum.onTime + measure.onTime, late: sum.late + measure.late, overdue: sum.overdue + measure.overdue });
+        for (const ruleId of measure.ruleIds) if (!sum.ruleIds.includes(ruleId)) sum.ruleIds.push(ruleId);
+      }
+    }
+    total.measures.set(key, [...byKind.values()]);
+  }
+  for (const [key, caseload] of more.caseloads) {
+    const sum = total.caseloads.get(key) ?? { ...noCaseload, byStatus: new Map() };
+    for (const [kind, count] of caseload.byStatus) sum.byStatus.set(kind, (sum.byStatus.get(kind) ?? 0) + count);
+    total.caseloads.set(key, {
+      byStatus: sum.byStatus,
+      children: sum.children + caseload.children,
+      dualStatusChildren: sum.dualStatusChildren + caseload.dualStatusChildren,
+      dualStatusBeyondThreeMonths: sum.dualStatusBeyondThreeMonths + caseload.dualStatusBeyondThreeMonths,
+      cpPlansOverTwoYears: sum.cpPlansOverTwoYears + caseload.cpPlansOverTwoYears,
+      cinPlansOverSixMonths: sum.cinPlansOverSixMonths + caseload.cinPlansOverSixMonths,
+    });
+  }
+  return total;
+}
+
 /** The groups from due-date rows and the open children's caseload facts (groupsFromCounts). */
 export function complianceGroups(
   rows: readonly ComplianceRow[],
@@ -196,14 +235,5 @@ export function complianceGroups(
   groupBy: ComplianceGrouping,
   notOpen: number,
 ): ComplianceGroup[] {
-  const rowsByKey = grouped(rows, groupKeyOf(groupBy));
-  const caseloads = groupBy === 'TEAM' ? grouped(children, (child) => child.team ?? noTeam) : new Map([[null, children]]);
-  return groupsFromCounts(
-    {
-      measures: new Map([...rowsByKey].map(([key, grouped]) => [key, measureCountsOf(grouped)])),
-      caseloads: new Map([...caseloads].map(([key, grouped]) => [key, caseloadCountsOf(grouped)])),
-    },
-    groupBy,
-    notOpen,
-  );
+  return groupsFromCounts(countsOf(rows, children, groupBy), groupBy, notOpen);
 }

@@ -15,7 +15,7 @@ import { computedBatches } from '../db/due-date-workers.js';
 import { childrenWithWorkBetween, countChildren } from '../db/children.js';
 import { lookBackDays, storeAnswers, storedChildrenLeftOut, storedComplianceCounts, storedDueDates } from '../db/due-date-store.js';
 import { addDays, addYears } from '../domain/calendar.js';
-import { complianceGroups, groupsFromCounts, type ChildCaseload, type ComplianceRow } from '../domain/compliance.js';
+import { addCounts, countsOf, groupsFromCounts, type ChildCaseload, type ComplianceCounts, type ComplianceGrouping as Grouping, type ComplianceRow } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/facts.js';
 import { childFieldsAsked, noteReads } from './access-logging.js';
 import { checkedDate } from './child-resolver.js';
@@ -29,19 +29,12 @@ import type { DueKind, RuleBasis } from './types/enums.js';
 const defaultPageSize = 50;
 const maxPageSize = 500;
 
-interface AuthorityDueDates {
-  rows: ComplianceRow[];
-  children: ChildCaseload[];
-  /** Children left out (also added to the request's childrenLeftOut, for its extensions). */
-  leftOut: ChildLeftOut[];
-}
-
 /** Children computed per step of an off-store answer: between steps other requests get a turn, and a request whose hang-up has been seen stops. */
 const childrenPerStep = 1000;
 
 /**
  * Every child's due dates in the window as on asOf: from the store when it answers this question
- * (docs/compliance.md, "Materialised"), else computed now (computedInTurn). Both come from
+ * (docs/compliance.md, "Materialised"), else computed now (computedRows). Both come from
  * src/db/authority-due-dates.ts.
  */
 async function authorityDueDateRows(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<ComplianceRow[]> {
@@ -50,7 +43,7 @@ async function authorityDueDateRows(context: RequestContext, window: { from: Iso
     context.childrenLeftOut.push(...leftOut);
     return rows;
   }
-  return (await computedInTurn(context, window, asOf)).rows;
+  return computedRows(context, window, asOf);
 }
 
 /** Whether the store holds this question's answer, for this reader (only readers who see every child read it). */
@@ -60,16 +53,22 @@ async function storeAnswersFor(context: RequestContext, window: { from: IsoDate;
 }
 
 /** Computed now, in the instance's whole-authority queue (503 SERVICE_UNAVAILABLE when it is full). */
-async function computedInTurn(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
+/** Work computed now waits its turn in the instance's whole-authority queue (503 SERVICE_UNAVAILABLE when it is full). */
+async function inTurn<T>(context: RequestContext, work: () => Promise<T>): Promise<T> {
   try {
-    return await context.wholeAuthority.run(() => computedDueDates(context, window, asOf), context.abandoned, context.deadline);
+    return await context.wholeAuthority.run(work, context.abandoned, context.deadline);
   } catch (error) {
     if (error instanceof QueueFullError) throw serviceUnavailable(error.message, error.retryAfterSeconds);
     throw error;
   }
 }
 
-async function computedDueDates(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<AuthorityDueDates> {
+/**
+ * Every child who had work in the window, a step of children at a time, computed where the
+ * instance runs its rules (worker threads): a step's facts are dropped once it is computed, and
+ * memory holds the steps in flight. The children left out are added to the request's.
+ */
+async function* computedSteps(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): AsyncGenerator<BatchDueDates> {
   const ids = await childrenWithWorkBetween(context.database, {
     since: addDays(window.from, -lookBackDays),
     asOf,
@@ -79,17 +78,35 @@ async function computedDueDates(context: RequestContext, window: { from: IsoDate
   const questions = (function* () {
     for (const batch of batchesOf(ids, childrenPerStep)) yield { batch, withWork: batch, summaries: false, window, asOf };
   })();
-  // A step's facts are dropped once its rows are computed: memory holds the steps in flight, never the whole authority's facts.
-  const steps: BatchDueDates[] = [];
   for await (const step of computedBatches(context.database, questions, context.dueDateComputer, settings)) {
-    steps.push(step);
+    context.childrenLeftOut.push(...step.leftOut);
+    yield step;
     // PGlite answers through promises alone: without a turn of the event loop no hang-up is seen.
     await setImmediate();
     context.abandoned.throwIfAborted();
   }
-  const leftOut = steps.flatMap((step) => step.leftOut);
-  context.childrenLeftOut.push(...leftOut);
-  return { rows: steps.flatMap((step) => step.rows), children: steps.flatMap((step) => step.caseloads).filter(isOpen), leftOut };
+}
+
+/** The due-date rows of every child, computed now (dueDates pages them). */
+function computedRows(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate): Promise<ComplianceRow[]> {
+  return inTurn(context, async () => {
+    const rows: ComplianceRow[] = [];
+    for await (const step of computedSteps(context, window, asOf)) rows.push(...step.rows);
+    return rows;
+  });
+}
+
+/** The compliance counts, computed now and added up a step at a time: no row or child is kept past its step. */
+function computedCounts(context: RequestContext, window: { from: IsoDate; to: IsoDate }, asOf: IsoDate, groupBy: Grouping): Promise<{ counts: ComplianceCounts; leftOut: ChildLeftOut[] }> {
+  return inTurn(context, async () => {
+    const counts: ComplianceCounts = { measures: new Map(), caseloads: new Map() };
+    const leftOut: ChildLeftOut[] = [];
+    for await (const step of computedSteps(context, window, asOf)) {
+      addCounts(counts, countsOf(step.rows, step.caseloads.filter(isOpen), groupBy));
+      leftOut.push(...step.leftOut);
+    }
+    return { counts, leftOut };
+  });
 }
 
 /** Caseload counts are of open children; the rest are counted as NOT_OPEN from the total. */
@@ -112,15 +129,17 @@ export class ComplianceResolver {
     const inScope = await countChildren(context.database, { asOf: date, scope: rowScopeOf(context.claims, context.today, 'CASE') });
     // Children left out are in scope but counted nowhere (not as NOT_OPEN either): extensions.childrenLeftOut says how many.
     const notOpen = (open: number, leftOut: readonly ChildLeftOut[]) => inScope - open - distinctChildren(leftOut).length;
+    let counted: { counts: ComplianceCounts; leftOut: ChildLeftOut[] };
     if (await storeAnswersFor(context, { from, to }, date)) {
       // Added up in SQL: nothing per due date or per child comes back.
       const [counts, leftOut] = await Promise.all([storedComplianceCounts(context.database, { from, to }, date, grouping), storedChildrenLeftOut(context.database)]);
       context.childrenLeftOut.push(...leftOut);
-      const open = [...counts.caseloads.values()].reduce((sum, caseload) => sum + caseload.children, 0);
-      return groupsFromCounts(counts, grouping, notOpen(open, leftOut)) as ComplianceGroup[];
+      counted = { counts, leftOut };
+    } else {
+      counted = await computedCounts(context, { from, to }, date, grouping);
     }
-    const { rows, children, leftOut } = await computedInTurn(context, { from, to }, date);
-    return complianceGroups(rows, children, grouping, notOpen(children.length, leftOut)) as ComplianceGroup[];
+    const open = [...counted.counts.caseloads.values()].reduce((sum, caseload) => sum + caseload.children, 0);
+    return groupsFromCounts(counted.counts, grouping, notOpen(open, counted.leftOut)) as ComplianceGroup[];
   }
 
   @Query(() => DueDateConnection, { description: 'Row-level due dates behind the measures, by child then due date (pseudonymised for bi).', complexity: dueDatesCost })
