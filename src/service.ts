@@ -136,11 +136,13 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     await migrateDatabase(database, config.migrationUrl);
     await seedDemoAuthority(database, config, logger);
     dataAsImported = await holdDataAsImported(database, { localNonWorkingDays: config.policy.localNonWorkingDays, logger });
+    // Checked before ready, so a start with a current store sends nothing in the background.
+    const storeStale = await dueDateStoreIsStale(database, config.policy, todayInLondon());
     ready = true;
     logger.info('ready');
     // BI measures and extracts read stored due dates when they answer for today; until they are
     // stored (in the background, so readiness does not wait) they compute on the fly.
-    void storeIfStale();
+    if (storeStale) void storeIfStale();
   })();
   const dueDatesStored = started.then(() => dueDatesStoring).catch(() => undefined);
 
