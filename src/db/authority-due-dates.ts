@@ -73,7 +73,7 @@ function byTheRulesOn<T>(childId: string, asOf: IsoDate, records: ChildRecords, 
   );
 }
 
-/** At once when the child's relations are read already (childrenDueDates reads them ahead). */
+/** At once when the child's relations are read already (a batch comes with them: batchDueDates). */
 export function childDueDates(
   childId: string,
   window: { from: IsoDate; to: IsoDate },
@@ -138,26 +138,6 @@ export function childSummary(childId: string, asOf: IsoDate, inputs: DueDateInpu
   });
 }
 
-/**
- * Every child's due dates (case-id order kept), and the children left out of them. Their
- * relations are read first, in one statement, so each child is computed without a promise.
- */
-export async function childrenDueDates(
-  childIds: readonly string[],
-  window: { from: IsoDate; to: IsoDate },
-  asOf: IsoDate,
-  inputs: DueDateInputs,
-): Promise<{ rows: ComplianceRow[]; caseloads: ChildCaseload[]; leftOut: ChildLeftOut[] }> {
-  await inputs.records.readAhead(childIds, dueDateRelations);
-  const perChild = await Promise.all(childIds.map((childId) => childDueDates(childId, window, asOf, inputs)));
-  const answered = perChild.flatMap((child) => ('value' in child ? [child.value] : []));
-  return {
-    rows: answered.flatMap((child) => child.rows),
-    caseloads: answered.map((child) => child.caseload),
-    leftOut: perChild.flatMap((child) => ('leftOut' in child ? [child.leftOut] : [])),
-  };
-}
-
 /** Each child once (a request can meet the same child in several fields). */
 export function distinctChildren(leftOut: readonly ChildLeftOut[]): ChildLeftOut[] {
   return [...new Map(leftOut.map((child) => [child.childId, child])).values()];
@@ -190,14 +170,21 @@ export interface BatchQuestion {
   asOf: IsoDate;
 }
 
-/** The batch's answers from records holding its relations (dueDateRelations) already. */
+/**
+ * The batch's answers from records holding its relations (dueDateRelations) already, so each
+ * child is computed without a promise; children in case-id order.
+ */
 export async function batchDueDates(question: BatchQuestion, inputs: DueDateInputs): Promise<BatchDueDates> {
-  const due = await childrenDueDates(question.withWork, question.window, question.asOf, inputs);
-  const summaries = question.summaries ? await Promise.all(question.batch.map((childId) => childSummary(childId, question.asOf, inputs))) : [];
+  const { window, asOf } = question;
+  const [due, summaries] = await Promise.all([
+    Promise.all(question.withWork.map((childId) => childDueDates(childId, window, asOf, inputs))),
+    Promise.all(question.summaries ? question.batch.map((childId) => childSummary(childId, asOf, inputs)) : []),
+  ]);
+  const answered = due.flatMap((child) => ('value' in child ? [child.value] : []));
   return {
-    rows: due.rows,
-    caseloads: due.caseloads,
+    rows: answered.flatMap((child) => child.rows),
+    caseloads: answered.map((child) => child.caseload),
     summaries: summaries.flatMap((summary) => ('value' in summary ? [summary.value] : [])),
-    leftOut: [...due.leftOut, ...summaries.flatMap((summary) => ('leftOut' in summary ? [summary.leftOut] : []))],
+    leftOut: [...due, ...summaries].flatMap((answer) => ('leftOut' in answer ? [answer.leftOut] : [])),
   };
 }

@@ -134,11 +134,9 @@ export function createChildRecords(session: SqlSession, meetingKindsRecorded: ()
     meetingKindsRecorded: () => (meetingKinds ??= meetingKindsRecorded()),
     prime,
     readAhead: async (childIds, names) => {
-      // Children whose relations are all read already are not read again.
-      const unread = childIds.filter((childId) => names.some((name) => !known.has(keyOf(name, childId))));
-      if (unread.length === 0 || names.length === 0) return;
-      const read = await readRelations(session, unread, names);
-      for (const childId of unread) prime(childId, Object.fromEntries(names.map((name) => [name, read.get(childId)?.[name] ?? null])));
+      if (childIds.length === 0 || names.length === 0) return;
+      const read = await readRelations(session, childIds, names);
+      for (const childId of childIds) prime(childId, Object.fromEntries(names.map((name) => [name, read.get(childId)?.[name] ?? null])));
     },
   };
 }
