@@ -52,7 +52,6 @@ async function storeAnswersFor(context: RequestContext, window: { from: IsoDate;
   return everyChild && (await storeAnswers(context.database, { asOf, window, policy: context.policy }));
 }
 
-/** Computed now, in the instance's whole-authority queue (503 SERVICE_UNAVAILABLE when it is full). */
 /** Work computed now waits its turn in the instance's whole-authority queue (503 SERVICE_UNAVAILABLE when it is full). */
 async function inTurn<T>(context: RequestContext, work: () => Promise<T>): Promise<T> {
   try {
